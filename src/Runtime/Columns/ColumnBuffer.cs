@@ -1,0 +1,116 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+
+namespace Ingest.Columns;
+
+/// <summary>
+/// A growing Arrow column: a validity bitmap plus the type's own buffers, on pooled arrays that become the
+/// Arrow array's buffers without a copy when the batch is built. Rows are appended in order; every row gets
+/// exactly one value or a null.
+/// </summary>
+public abstract class ColumnBuffer
+{
+    private byte[] _validity;
+    private int _nullCount;
+
+    protected ColumnBuffer(IArrowType type, int capacity)
+    {
+        Type = type;
+        Capacity = Math.Max(capacity, 8);
+        _validity = Rent((Capacity + 7) / 8);
+    }
+
+    public IArrowType Type { get; }
+
+    /// <summary>Rows appended since the last build.</summary>
+    public int Count { get; protected set; }
+
+    public int NullCount => _nullCount;
+
+    protected int Capacity { get; private set; }
+
+    public abstract void AppendNull();
+
+    /// <summary>Builds the Arrow array over the buffers (ownership moves to <paramref name="buffers"/>) and starts afresh.</summary>
+    public ArrayData Build(BatchBuffers buffers)
+    {
+        ArrowBuffer validity = ArrowBuffer.Empty;
+        if (_nullCount > 0)
+        {
+            validity = new ArrowBuffer(_validity.AsMemory(0, (Count + 7) / 8));
+            buffers.Adopt(_validity);
+            _validity = Rent((Capacity + 7) / 8);
+        }
+        ArrayData data = BuildData(buffers, validity, _nullCount);
+        Count = 0;
+        _nullCount = 0;
+        return data;
+    }
+
+    /// <summary>Drops rows from <paramref name="count"/> on: the rows of a page that turned out not to be valid JSON.</summary>
+    public void Truncate(int count)
+    {
+        if (count >= Count) return;
+        for (int i = count; i < Count; i++)
+        {
+            if ((_validity[i >> 3] & (1 << (i & 7))) == 0) _nullCount--;
+        }
+        TruncateValues(count);
+        Count = count;
+    }
+
+    protected abstract ArrayData BuildData(BatchBuffers buffers, ArrowBuffer validity, int nullCount);
+
+    protected abstract void TruncateValues(int count);
+
+    /// <summary>Called when the rows outgrow the capacity: the subclass grows its value buffers to <paramref name="capacity"/>.</summary>
+    protected abstract void GrowValues(int capacity);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void EnsureRowCapacity(int row)
+    {
+        if (row >= Capacity) GrowRows();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowRows()
+    {
+        int capacity = Capacity * 2;
+        _validity = Regrow(_validity, (capacity + 7) / 8, (Count + 7) / 8);
+        GrowValues(capacity);
+        Capacity = capacity;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void MarkValid(int row)
+    {
+        ref byte bits = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_validity), row >> 3);
+        int bit = row & 7;
+        bits = bit == 0 ? (byte)1 : (byte)(bits | (1 << bit));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void MarkNull(int row)
+    {
+        ref byte bits = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_validity), row >> 3);
+        int bit = row & 7;
+        bits = bit == 0 ? (byte)0 : (byte)(bits & ~(1 << bit));
+        _nullCount++;
+    }
+
+    protected static byte[] Rent(int bytes) => ArrayPool<byte>.Shared.Rent(Math.Max(bytes, 64));
+
+    /// <summary>A bigger pooled array holding the first <paramref name="used"/> bytes of <paramref name="array"/>.</summary>
+    protected static byte[] Regrow(byte[] array, int bytes, int used)
+    {
+        if (bytes <= array.Length) return array;
+        byte[] bigger = Rent((int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)bytes), System.Array.MaxLength));
+        array.AsSpan(0, used).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(array);
+        return bigger;
+    }
+}

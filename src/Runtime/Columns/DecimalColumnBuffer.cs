@@ -1,0 +1,63 @@
+using Apache.Arrow.Types;
+
+namespace Ingest.Columns;
+
+/// <summary>
+/// A decimal128(precision, scale) column: each value is stored as its unscaled 128-bit integer. A value with more
+/// fractional digits than the scale is rounded half-to-even; one beyond the precision is refused.
+/// </summary>
+public sealed class DecimalColumnBuffer(int precision, int scale, int capacity)
+    : PrimitiveColumnBuffer<Int128>(new Decimal128Type(precision, scale), capacity)
+{
+    private readonly Int128 _limit = Pow10(precision);
+
+    public int Scale { get; } = scale;
+
+    /// <summary>Appends the value; false (nothing appended) when it does not fit the precision.</summary>
+    public bool TryAppend(decimal value)
+    {
+        if (!TryScale(value, Scale, _limit, out Int128 unscaled)) return false;
+        Append(unscaled);
+        return true;
+    }
+
+    internal static bool TryScale(decimal value, int scale, Int128 limit, out Int128 unscaled)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var magnitude = new Int128((ulong)(uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+        int valueScale = (bits[3] >> 16) & 0xFF;
+        bool negative = bits[3] < 0;
+
+        if (valueScale < scale)
+        {
+            Int128 factor = Pow10(scale - valueScale);
+            // Guard the multiply: the magnitude must stay under the precision's limit anyway.
+            if (magnitude > limit / factor)
+            {
+                unscaled = 0;
+                return false;
+            }
+            magnitude *= factor;
+        }
+        else if (valueScale > scale)
+        {
+            Int128 divisor = Pow10(valueScale - scale);
+            Int128 quotient = Int128.DivRem(magnitude, divisor).Quotient;
+            Int128 remainder = magnitude - quotient * divisor;
+            Int128 twice = remainder * 2;
+            if (twice > divisor || (twice == divisor && (quotient & 1) == 1)) quotient++;
+            magnitude = quotient;
+        }
+
+        unscaled = negative ? -magnitude : magnitude;
+        return magnitude < limit;
+    }
+
+    private static Int128 Pow10(int exponent)
+    {
+        Int128 result = 1;
+        for (int i = 0; i < exponent; i++) result *= 10;
+        return result;
+    }
+}

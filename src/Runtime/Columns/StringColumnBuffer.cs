@@ -1,0 +1,98 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+
+namespace Ingest.Columns;
+
+/// <summary>A utf8 column: int32 offsets and the concatenated UTF-8 bytes.</summary>
+public sealed class StringColumnBuffer : ColumnBuffer
+{
+    private byte[] _offsets;
+    private byte[] _data;
+    private int _dataLength;
+
+    public StringColumnBuffer(int capacity, int averageLength = 16) : base(StringType.Default, capacity)
+    {
+        _offsets = Rent((Capacity + 1) * sizeof(int));
+        _data = Rent(Capacity * averageLength);
+        Offset(0) = 0;
+    }
+
+    /// <summary>Bytes of text held since the last build.</summary>
+    public int DataLength => _dataLength;
+
+    /// <summary>Appends UTF-8 text; the caller has validated it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Append(ReadOnlySpan<byte> utf8)
+    {
+        int row = Count;
+        EnsureRowCapacity(row);
+        int end = _dataLength + utf8.Length;
+        if ((uint)end > (uint)_data.Length) GrowData(end);
+        utf8.CopyTo(new Span<byte>(_data, _dataLength, utf8.Length));
+        _dataLength = end;
+        Offset(row + 1) = end;
+        MarkValid(row);
+        Count = row + 1;
+    }
+
+    /// <summary>
+    /// Reserves room for up to <paramref name="maxLength"/> bytes at the end of the data, to be filled in place
+    /// and then committed with <see cref="CommitReserved"/>: the unescape-and-coerce path writes there directly.
+    /// </summary>
+    public Span<byte> Reserve(int maxLength)
+    {
+        int end = _dataLength + maxLength;
+        if ((uint)end > (uint)_data.Length) GrowData(end);
+        return new Span<byte>(_data, _dataLength, maxLength);
+    }
+
+    public void CommitReserved(int length)
+    {
+        int row = Count;
+        EnsureRowCapacity(row);
+        _dataLength += length;
+        Offset(row + 1) = _dataLength;
+        MarkValid(row);
+        Count = row + 1;
+    }
+
+    public override void AppendNull()
+    {
+        int row = Count;
+        EnsureRowCapacity(row);
+        Offset(row + 1) = _dataLength;
+        MarkNull(row);
+        Count = row + 1;
+    }
+
+    /// <summary>The text of row <paramref name="row"/> appended so far (empty for null).</summary>
+    public ReadOnlySpan<byte> ValueAt(int row) => _data.AsSpan(Offset(row), Offset(row + 1) - Offset(row));
+
+    protected override ArrayData BuildData(BatchBuffers buffers, ArrowBuffer validity, int nullCount)
+    {
+        var offsets = new ArrowBuffer(_offsets.AsMemory(0, (Count + 1) * sizeof(int)));
+        var data = new ArrowBuffer(_data.AsMemory(0, _dataLength));
+        buffers.Adopt(_offsets);
+        buffers.Adopt(_data);
+        var arrayData = new ArrayData(Type, Count, nullCount, 0, [validity, offsets, data]);
+        _offsets = Rent((Capacity + 1) * sizeof(int));
+        _data = Rent(_data.Length);
+        _dataLength = 0;
+        Offset(0) = 0;
+        return arrayData;
+    }
+
+    protected override void TruncateValues(int count) => _dataLength = Offset(count);
+
+    protected override void GrowValues(int capacity) =>
+        _offsets = Regrow(_offsets, (capacity + 1) * sizeof(int), (Count + 1) * sizeof(int));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowData(int needed) => _data = Regrow(_data, Math.Max(needed, _data.Length * 2), _dataLength);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref int Offset(int index) =>
+        ref Unsafe.Add(ref Unsafe.As<byte, int>(ref MemoryMarshal.GetArrayDataReference(_offsets)), index);
+}

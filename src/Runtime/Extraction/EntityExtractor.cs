@@ -1,0 +1,378 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using Apache.Arrow;
+using Ingest.Columns;
+
+namespace Ingest.Extraction;
+
+/// <summary>
+/// Reads JSON pages into an entity's Arrow columns in one forward <see cref="Utf8JsonReader"/> pass. The generator
+/// derives one sealed subclass per entity that matches property names on UTF-8 bytes and calls coercers directly;
+/// this base walks to the records, keeps the report, rolls back a page that turns out not to be valid JSON, and
+/// cuts batches.
+/// </summary>
+/// <remarks>
+/// A batch closes at the first page boundary at or after <see cref="BatchSize"/> rows, so a bad page can always be
+/// rolled back whole and quarantined; no batch ever holds part of a page.
+/// </remarks>
+public abstract class EntityExtractor
+{
+    /// <summary>Rows per batch unless told otherwise: small enough that a batch's columns stay in cache.</summary>
+    public const int DefaultBatchSize = 1024;
+
+    private const int MaxSamplesPerColumn = 5;
+    private const int MaxUnknownFieldNames = 256;
+    private const int MaxLabelsKept = 100;
+
+    private readonly byte[][] _recordsPath;
+    private readonly int[] _failureCounts;
+    private readonly List<FailureSample>?[] _failureSamples;
+    private readonly List<UnknownFieldCounter> _unknownFields = [];
+    private readonly List<InvalidPage> _invalidPages = [];
+    private readonly List<string> _pagesWithoutRecords = [];
+    private byte[] _unescapeScratch = new byte[256];
+    private byte[] _coerceScratch = new byte[768];
+    private int _pages;
+    private int _skippedRecords;
+    private string? _currentPage;
+
+    protected EntityExtractor(Schema schema, string recordsPath, int batchSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        Schema = schema;
+        BatchSize = batchSize;
+        _recordsPath = recordsPath == "$" ? [] : [.. recordsPath.Split('.').Select(Encoding.UTF8.GetBytes)];
+        _failureCounts = new int[schema.FieldsList.Count];
+        _failureSamples = new List<FailureSample>?[schema.FieldsList.Count];
+    }
+
+    public Schema Schema { get; }
+
+    public int BatchSize { get; }
+
+    /// <summary>Rows appended since the last batch was taken.</summary>
+    public int PendingRows { get; private set; }
+
+    /// <summary>True once enough rows are pending to take a full batch.</summary>
+    public bool HasFullBatch => PendingRows >= BatchSize;
+
+    /// <summary>
+    /// Appends the records of one page. A page that is not valid JSON adds no rows: its rows are rolled back and
+    /// its bytes are kept in the report for quarantine. Returns the rows appended.
+    /// </summary>
+    /// <param name="page">The page body as received (a UTF-8 byte order mark is allowed).</param>
+    /// <param name="label">Names the page in reports, e.g. <c>IUJ202510 page 312</c>.</param>
+    public int AppendPage(ReadOnlySpan<byte> page, string? label = null)
+    {
+        _pages++;
+        _currentPage = label;
+        int startRows = PendingRows;
+        int startSkipped = _skippedRecords;
+        if (page.StartsWith("\uFEFF"u8)) page = page[3..];
+        try
+        {
+            var reader = new Utf8JsonReader(page, new JsonReaderOptions { MaxDepth = 256 });
+            if (!reader.Read()) throw new JsonException("The page is empty.");
+            bool found = _recordsPath.Length == 0 ? ReadRecordsArray(ref reader) : FindRecords(ref reader, 0);
+            if (reader.Read()) throw new JsonException($"Unexpected content after the JSON document at byte {reader.TokenStartIndex}.");
+            if (!found) Remember(_pagesWithoutRecords, label ?? $"page {_pages}");
+            return PendingRows - startRows;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
+        {
+            RollBack(startRows);
+            _skippedRecords = startSkipped;
+            _invalidPages.Add(new InvalidPage(label, ex.Message, page.ToArray()));
+            return 0;
+        }
+    }
+
+    /// <summary>Builds the pending rows into a batch (transforms run now, over whole columns) and resets the report.</summary>
+    public ExtractedBatch TakeBatch()
+    {
+        var buffers = new BatchBuffers();
+        int rows = PendingRows;
+        IArrowArray[] arrays = BuildArrays(buffers, rows);
+        var batch = new RecordBatch(Schema, arrays, rows);
+        ExtractionReport report = TakeReport(rows);
+        PendingRows = 0;
+        return new ExtractedBatch(batch, report, buffers);
+    }
+
+    /// <summary>Generated: reads one record object (the reader is on its StartObject) into row <paramref name="row"/>.</summary>
+    protected abstract void ReadRecord(ref Utf8JsonReader reader, int row);
+
+    /// <summary>Generated: builds every column's Arrow array, running transforms over the extracted columns.</summary>
+    protected abstract IArrowArray[] BuildArrays(BatchBuffers buffers, int rows);
+
+    /// <summary>Generated: truncates every extracted column to <paramref name="rows"/>.</summary>
+    protected abstract void TruncateColumns(int rows);
+
+    // ---- Walking to the records ----
+
+    private bool FindRecords(ref Utf8JsonReader reader, int depth)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return false;
+        }
+        bool found = false;
+        byte[] segment = _recordsPath[depth];
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool match = !found && reader.ValueTextEquals(segment);
+            reader.Read();
+            if (!match) reader.Skip();
+            else if (depth + 1 == _recordsPath.Length) found = ReadRecordsArray(ref reader);
+            else found = FindRecords(ref reader, depth + 1);
+        }
+        return found;
+    }
+
+    private bool ReadRecordsArray(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return false;
+        }
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                ReadRecord(ref reader, PendingRows);
+                PendingRows++;
+            }
+            else
+            {
+                reader.Skip();
+                _skippedRecords++;
+            }
+        }
+        return true;
+    }
+
+    private void RollBack(int rows)
+    {
+        TruncateColumns(rows);
+        PendingRows = rows;
+    }
+
+    // ---- Helpers the generated code calls per value ----
+
+    /// <summary>How the value under the reader reads as a scalar.</summary>
+    protected enum ScalarKind
+    {
+        Null,
+        Value,
+        /// <summary>An object or an array where a scalar belongs: skipped, counted as a failure.</summary>
+        Structure,
+    }
+
+    /// <summary>Reads the current value as a scalar, unescaping strings that need it into a scratch buffer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected ScalarKind ReadScalar(ref Utf8JsonReader reader, out JsonScalar value)
+    {
+        JsonTokenType token = reader.TokenType;
+        switch (token)
+        {
+            case JsonTokenType.String:
+                value = reader.ValueIsEscaped ? Unescape(ref reader) : new JsonScalar(token, reader.ValueSpan);
+                return ScalarKind.Value;
+            case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
+                value = new JsonScalar(token, reader.ValueSpan);
+                return ScalarKind.Value;
+            case JsonTokenType.Null:
+                value = default;
+                return ScalarKind.Null;
+            default:
+                value = default;
+                reader.Skip();
+                return ScalarKind.Structure;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private JsonScalar Unescape(ref Utf8JsonReader reader)
+    {
+        if (_unescapeScratch.Length < reader.ValueSpan.Length) _unescapeScratch = new byte[reader.ValueSpan.Length * 2];
+        int length = reader.CopyString(_unescapeScratch);
+        return new JsonScalar(JsonTokenType.String, _unescapeScratch.AsSpan(0, length));
+    }
+
+    /// <summary>Scratch for string coercers: three times the input, as <see cref="IStringCoercer"/> promises.</summary>
+    protected Span<byte> CoerceScratch(int inputLength)
+    {
+        if (_coerceScratch.Length < inputLength * 3) _coerceScratch = new byte[inputLength * 6];
+        return _coerceScratch;
+    }
+
+    /// <summary>Appends a scalar's text to a string column, checking it is valid UTF-8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void AppendText(StringColumnBuffer column, ReadOnlySpan<byte> utf8, int columnIndex, int row)
+    {
+        if (Utf8.IsValid(utf8)) column.Append(utf8);
+        else
+        {
+            Fail(columnIndex, row, utf8);
+            column.AppendNull();
+        }
+    }
+
+    /// <summary>Reads a string value (any scalar's text) into a string column; objects and arrays fail.</summary>
+    protected void ReadString(ref Utf8JsonReader reader, StringColumnBuffer column, int columnIndex, int row)
+    {
+        switch (ReadScalar(ref reader, out JsonScalar value))
+        {
+            case ScalarKind.Value:
+                AppendText(column, value.Utf8, columnIndex, row);
+                break;
+            case ScalarKind.Null:
+                column.AppendNull();
+                break;
+            default:
+                FailStructure(columnIndex, row);
+                column.AppendNull();
+                break;
+        }
+    }
+
+    /// <summary>Reads an array of strings into a list column; null elements stay null items.</summary>
+    protected void ReadStringList(ref Utf8JsonReader reader, ListColumnBuffer<StringColumnBuffer> column, int columnIndex, int row)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            column.AppendNull();
+            return;
+        }
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            FailList(ref reader, column, columnIndex, row);
+            return;
+        }
+        StringColumnBuffer items = column.Values;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            switch (ReadScalar(ref reader, out JsonScalar value))
+            {
+                case ScalarKind.Value when Utf8.IsValid(value.Utf8):
+                    items.Append(value.Utf8);
+                    break;
+                case ScalarKind.Null:
+                    items.AppendNull();
+                    break;
+                default:
+                    SkipRestOfArray(ref reader);
+                    column.AbandonList();
+                    FailStructure(columnIndex, row);
+                    column.AppendNull();
+                    return;
+            }
+        }
+        column.EndList();
+    }
+
+    /// <summary>The value is not an array where a list belongs: count it and leave the row null.</summary>
+    protected void FailList(ref Utf8JsonReader reader, ColumnBuffer column, int columnIndex, int row)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject) FailStructure(columnIndex, row);
+        else if (ReadScalar(ref reader, out JsonScalar scalar) == ScalarKind.Value) Fail(columnIndex, row, scalar.Utf8);
+        reader.Skip();
+        column.AppendNull();
+    }
+
+    /// <summary>Moves the reader to the EndArray of the array it is inside.</summary>
+    protected static void SkipRestOfArray(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            reader.Skip();
+        }
+    }
+
+    /// <summary>Counts a value of column <paramref name="columnIndex"/> that could not be coerced, keeping a few samples.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    protected void Fail(int columnIndex, int row, ReadOnlySpan<byte> rawText)
+    {
+        if (_failureCounts[columnIndex]++ >= MaxSamplesPerColumn) return;
+        string text = Utf8.IsValid(rawText) ? Encoding.UTF8.GetString(rawText) : "invalid UTF-8: " + Convert.ToHexString(rawText[..Math.Min(rawText.Length, 32)]);
+        (_failureSamples[columnIndex] ??= []).Add(new FailureSample(row, text, _currentPage));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    protected void FailStructure(int columnIndex, int row) => Fail(columnIndex, row, "<object or array>"u8);
+
+    /// <summary>Counts a JSON field no property maps; <paramref name="parentPath"/> is the dotted path of its object.</summary>
+    protected void ReportUnknown(string parentPath, ReadOnlySpan<byte> name)
+    {
+        foreach (UnknownFieldCounter counter in _unknownFields)
+        {
+            if (ReferenceEquals(counter.ParentPath, parentPath) && name.SequenceEqual(counter.Name))
+            {
+                counter.Count++;
+                return;
+            }
+        }
+        if (_unknownFields.Count < MaxUnknownFieldNames) _unknownFields.Add(new UnknownFieldCounter(parentPath, name.ToArray()));
+    }
+
+    /// <summary>The current property name, unescaped if it needs to be (rare).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader, Span<byte> scratch) =>
+        reader.ValueIsEscaped ? UnescapeName(ref reader, scratch) : reader.ValueSpan;
+
+    private static ReadOnlySpan<byte> UnescapeName(ref Utf8JsonReader reader, Span<byte> scratch)
+    {
+        if (reader.ValueSpan.Length > scratch.Length) return reader.ValueSpan; // no declared name is that long
+        int length = reader.CopyString(scratch);
+        return scratch[..length];
+    }
+
+    private ExtractionReport TakeReport(int rows)
+    {
+        var failures = new List<ColumnFailures>();
+        for (int i = 0; i < _failureCounts.Length; i++)
+        {
+            if (_failureCounts[i] == 0) continue;
+            failures.Add(new ColumnFailures(Schema.FieldsList[i].Name, _failureCounts[i], [.. _failureSamples[i] ?? []]));
+            _failureCounts[i] = 0;
+            _failureSamples[i]?.Clear();
+        }
+        bool clean = failures.Count == 0 && _unknownFields.Count == 0 && _invalidPages.Count == 0 && _pagesWithoutRecords.Count == 0 && _skippedRecords == 0;
+        ExtractionReport report = clean
+            ? new ExtractionReport { Rows = rows, Pages = _pages }
+            : new ExtractionReport
+            {
+                Rows = rows,
+                Pages = _pages,
+                SkippedRecords = _skippedRecords,
+                Failures = failures,
+                UnknownFields = [.. _unknownFields.Select(u => new UnknownField(u.FullPath, u.Count))],
+                InvalidPages = [.. _invalidPages],
+                PagesWithoutRecords = [.. _pagesWithoutRecords],
+            };
+        _unknownFields.Clear();
+        _invalidPages.Clear();
+        _pagesWithoutRecords.Clear();
+        _pages = 0;
+        _skippedRecords = 0;
+        return report;
+    }
+
+    private static void Remember(List<string> labels, string label)
+    {
+        if (labels.Count < MaxLabelsKept) labels.Add(label);
+    }
+
+    private sealed class UnknownFieldCounter(string parentPath, byte[] name)
+    {
+        public string ParentPath { get; } = parentPath;
+        public byte[] Name { get; } = name;
+        public int Count { get; set; } = 1;
+        public string FullPath => ParentPath.Length == 0 ? Encoding.UTF8.GetString(Name) : ParentPath + "." + Encoding.UTF8.GetString(Name);
+    }
+}
