@@ -32,7 +32,9 @@ internal static class VehicleFactory
         var random = new SimRandom((ulong)seed, RandomStreams.VehicleDetail, (ulong)core.Slot, (ulong)core.Generation);
         var spelling = CreateSpelling(seed, core);
 
-        bool Has(OptionalField field) => !IsNull(seed, core, field);
+        var slot = core.Slot;
+        var generation = core.Generation;
+        bool Has(OptionalField field) => !IsNull(seed, slot, generation, field);
 
         var transmission = line.Transmissions[random.Next(line.Transmissions.Length)];
         var paint = JeepCatalog.Paints[random.Next(JeepCatalog.Paints.Count)];
@@ -137,8 +139,8 @@ internal static class VehicleFactory
     }
 
     /// <summary>Roughly one optional field in ten is null (or absent) on a given vehicle.</summary>
-    private static bool IsNull(int seed, in VehicleCore core, OptionalField field) =>
-        (SimRandom.Hash((ulong)seed, (ulong)core.Slot, (ulong)core.Generation, 100 + (ulong)field) % 1000) < NullRate * 1000;
+    private static bool IsNull(int seed, int slot, int generation, OptionalField field) =>
+        (SimRandom.Hash((ulong)seed, (ulong)slot, (ulong)generation, 100 + (ulong)field) % 1000) < NullRate * 1000;
 
     private static VehicleSpelling CreateSpelling(int seed, in VehicleCore core)
     {
