@@ -33,7 +33,7 @@ public abstract class EntityExtractor
     private readonly List<InvalidPage> _invalidPages = [];
     private readonly List<string> _pagesWithoutRecords = [];
     private byte[] _unescapeScratch = new byte[256];
-    private byte[] _coerceScratch = new byte[768];
+    private byte[][] _coerceScratch = [new byte[768], new byte[768], new byte[768], new byte[768]];
     private int _pages;
     private int _skippedRecords;
     private string? _currentPage;
@@ -203,11 +203,58 @@ public abstract class EntityExtractor
         return new JsonScalar(JsonTokenType.String, _unescapeScratch.AsSpan(0, length));
     }
 
-    /// <summary>Scratch for string coercers: three times the input, as <see cref="IStringCoercer"/> promises.</summary>
-    protected Span<byte> CoerceScratch(int inputLength)
+    /// <summary>
+    /// Scratch for the <paramref name="step"/>-th string coercer of a chain: three times the input, as
+    /// <see cref="IStringCoercer"/> promises, and never the buffer the previous step may have written.
+    /// </summary>
+    protected Span<byte> CoerceScratch(int step, int inputLength)
     {
-        if (_coerceScratch.Length < inputLength * 3) _coerceScratch = new byte[inputLength * 6];
-        return _coerceScratch;
+        if (step >= _coerceScratch.Length)
+        {
+            byte[][] more = new byte[step + 1][];
+            for (int i = 0; i < more.Length; i++) more[i] = i < _coerceScratch.Length ? _coerceScratch[i] : new byte[768];
+            _coerceScratch = more;
+        }
+        ref byte[] buffer = ref _coerceScratch[step];
+        if (buffer.Length < inputLength * 3) buffer = new byte[Math.Max(768, inputLength * 6)];
+        return buffer;
+    }
+
+    /// <summary>True when the current value (a string or a number) is exactly <paramref name="utf8"/>.</summary>
+    protected static bool Matches(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.ValueTextEquals(utf8),
+        JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => reader.ValueSpan.SequenceEqual(utf8),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The value is not the object or list the columns below it expect: a JSON null leaves them null (filled at the
+    /// end of the record); anything else is skipped and counted as a failure of each of them.
+    /// </summary>
+    protected void FailShape(ref Utf8JsonReader reader, int row, ReadOnlySpan<int> columns)
+    {
+        if (reader.TokenType == JsonTokenType.Null) return;
+        bool scalar = reader.TokenType is JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False;
+        foreach (int column in columns)
+        {
+            if (scalar) Fail(column, row, reader.ValueSpan);
+            else FailStructure(column, row);
+        }
+        reader.Skip();
+    }
+
+    /// <summary>Builds a computed column after its transform ran, checking it gave one value per row.</summary>
+    protected static IArrowArray BuildComputed(ColumnBuffer column, BatchBuffers buffers, int rows)
+    {
+        if (column.Count != rows)
+        {
+            int count = column.Count;
+            column.Truncate(0);
+            throw new InvalidOperationException(
+                $"A transform appended {count} values for {rows} rows; a transform must append exactly one value or null per input row.");
+        }
+        return ArrowArrayFactory.BuildArray(column.Build(buffers));
     }
 
     /// <summary>Appends a scalar's text to a string column, checking it is valid UTF-8.</summary>

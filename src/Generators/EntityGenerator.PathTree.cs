@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Ingest.Generators.Model;
+
+namespace Ingest.Generators;
+
+public sealed partial class EntityGenerator
+{
+    /// <summary>
+    /// The columns' JSON paths folded into a tree, so the extractor visits every JSON object once and matches its
+    /// property names against only the names declared at that level.
+    /// </summary>
+    internal sealed class PathTree
+    {
+        private PathTree(ObjectNode root) => Root = root;
+
+        public ObjectNode Root { get; }
+
+        /// <summary>Every object node, the record first, in a stable order.</summary>
+        public List<ObjectNode> Objects { get; } = [];
+
+        public List<SelectionNode> Selections { get; } = [];
+
+        public static PathTree Build(EntitySpec spec)
+        {
+            var tree = new PathTree(new ObjectNode("", "ReadRecord"));
+            tree.Objects.Add(tree.Root);
+            for (int column = 0; column < spec.Columns.Count; column++)
+            {
+                ColumnSpec spec1 = spec.Columns[column];
+                if (spec1.IsComputed) continue;
+                tree.Add(column, spec1);
+            }
+            return tree;
+        }
+
+        private void Add(int column, ColumnSpec spec)
+        {
+            ObjectNode node = Root;
+            for (int i = 0; i < spec.Path.Count; i++)
+            {
+                PathSegment segment = spec.Path[i];
+                FieldNode field = node.Field(segment.Name);
+                field.ColumnsBelow.Add(column);
+                node.ColumnsBelow.Add(column);
+                if (segment.IsSelection)
+                {
+                    if (field.Selection is null)
+                    {
+                        field.Selection = new SelectionNode(Join(node.Path, segment.Name), "ReadList_" + Sanitize(Join(node.Path, segment.Name)));
+                        Selections.Add(field.Selection);
+                    }
+                    field.Selection.Selectors.Add(new Selector(segment.SelectorKey!, segment.SelectorValue!, spec.Path[i + 1].Name, column));
+                    return;
+                }
+                if (i == spec.Path.Count - 1)
+                {
+                    field.Leaves.Add(column);
+                    return;
+                }
+                if (field.Object is null)
+                {
+                    string path = Join(node.Path, segment.Name);
+                    field.Object = new ObjectNode(path, "ReadObject_" + Sanitize(path));
+                    Objects.Add(field.Object);
+                }
+                node = field.Object;
+            }
+        }
+
+        private static string Join(string parent, string name) => parent.Length == 0 ? name : parent + "." + name;
+
+        private static string Sanitize(string path)
+        {
+            var builder = new StringBuilder();
+            foreach (char c in path) builder.Append(char.IsLetterOrDigit(c) ? c : '_');
+            return builder.ToString();
+        }
+    }
+
+    internal sealed class ObjectNode(string path, string methodName)
+    {
+        public string Path { get; } = path;
+        public string MethodName { get; } = methodName;
+        public List<FieldNode> Fields { get; } = [];
+        public List<int> ColumnsBelow { get; } = [];
+
+        public FieldNode Field(string name)
+        {
+            FieldNode? field = Fields.FirstOrDefault(f => f.Name == name);
+            if (field is null)
+            {
+                field = new FieldNode(name);
+                Fields.Add(field);
+            }
+            return field;
+        }
+    }
+
+    internal sealed class FieldNode(string name)
+    {
+        public string Name { get; } = name;
+        public List<int> Leaves { get; } = [];
+        public List<int> ColumnsBelow { get; } = [];
+        public ObjectNode? Object { get; set; }
+        public SelectionNode? Selection { get; set; }
+    }
+
+    internal sealed class SelectionNode(string path, string methodName)
+    {
+        public string Path { get; } = path;
+        public string MethodName { get; } = methodName;
+        public List<Selector> Selectors { get; } = [];
+    }
+
+    internal sealed record Selector(string Key, string Value, string ValueField, int Column);
+}

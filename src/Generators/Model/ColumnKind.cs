@@ -1,0 +1,19 @@
+namespace Ingest.Generators.Model;
+
+/// <summary>The supported property types, each with its Arrow type and column buffer.</summary>
+internal enum ColumnKind
+{
+    String,
+    Int32,
+    Int64,
+    Double,
+    Decimal,
+    Boolean,
+    Date,
+    Timestamp,
+    StringList,
+    Int32List,
+    Int64List,
+    DoubleList,
+    DecimalList,
+}
