@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Ingest.Simulator;
+
+/// <summary>
+/// Answers a data request under the current fault options: counts it, waits out latency, then either fails it
+/// (timeout, 429, 5xx) or renders the body and damages it (truncated, malformed, drifted) before writing it.
+/// </summary>
+internal static class FaultingResponder
+{
+    public const string DelayHeader = "X-Sim-Delay-Ms";
+    public const string FaultHeader = "X-Sim-Fault";
+
+    /// <param name="render">Writes the body; gets the schema drift to apply (None when the page is clean).</param>
+    public static async Task RespondAsync(HttpContext context, SimulatorState state, Action<PooledBufferWriter, SchemaDriftKind> render, Action? afterSuccess = null)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? "";
+        var query = request.QueryString.Value ?? "";
+        var (sequence, attempt) = state.Requests.Register(path, path + query);
+        var faults = state.Faults;
+        var decision = FaultPlan.Decide(faults, path + query, attempt, sequence);
+        var response = context.Response;
+        response.Headers[DelayHeader] = decision.Delay.TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[FaultHeader] = decision.Kind == FaultKind.SchemaDrift ? $"{decision.Kind}:{decision.Drift}" : decision.Kind.ToString();
+        var ct = context.RequestAborted;
+        var status = StatusCodes.Status200OK;
+        try
+        {
+            if (decision.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(decision.Delay, ct);
+            }
+
+            switch (decision.Kind)
+            {
+                case FaultKind.Timeout:
+                    // Hold the request past any reasonable client timeout; a client that gives up ends the wait.
+                    await Task.Delay(faults.TimeoutHold, ct);
+                    status = StatusCodes.Status504GatewayTimeout;
+                    response.StatusCode = status;
+                    return;
+                case FaultKind.TooManyRequests:
+                    status = StatusCodes.Status429TooManyRequests;
+                    response.StatusCode = status;
+                    response.Headers.RetryAfter = Math.Max(0, (int)Math.Ceiling(faults.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return;
+                case FaultKind.ServerError:
+                    status = (decision.Entropy % 3) switch { 0 => 500, 1 => 502, _ => 503 };
+                    response.StatusCode = status;
+                    response.ContentType = "text/html";
+                    await response.WriteAsync($"<html><body><h1>{status}</h1>Upstream error, please retry.</body></html>", ct);
+                    return;
+            }
+
+            using var body = new PooledBufferWriter();
+            render(body, decision.Kind == FaultKind.SchemaDrift ? decision.Drift : SchemaDriftKind.None);
+            if (decision.Kind == FaultKind.TruncatedBody)
+            {
+                body.Truncate(BodyCorruption.TruncatedLength(body.WrittenCount, decision.Entropy));
+            }
+            else if (decision.Kind == FaultKind.MalformedJson)
+            {
+                body.Truncate(BodyCorruption.Malform(body.WrittenSpan, decision.Entropy));
+            }
+
+            response.ContentType = "application/json;charset=UTF-8";
+            response.ContentLength = body.WrittenCount;
+            await response.Body.WriteAsync(body.WrittenMemory, ct);
+            if (decision.Kind is FaultKind.None or FaultKind.SchemaDrift)
+            {
+                afterSuccess?.Invoke();
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            status = 499; // the client went away (nginx's "client closed request")
+        }
+        finally
+        {
+            state.Requests.Add(new RequestLogEntry(sequence, path, query, attempt, decision.Kind, decision.Delay, status));
+        }
+    }
+}
