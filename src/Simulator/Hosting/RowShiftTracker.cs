@@ -11,5 +11,8 @@ internal sealed class RowShiftTracker
 
     public void MarkShifted(string searchKey) => _shifted.TryAdd(searchKey, true);
 
+    /// <summary>A read that starts again from page 1 is a new read: it sees the inventory unshifted until it passes the shift page.</summary>
+    public void StartRead(string searchKey) => _shifted.TryRemove(searchKey, out _);
+
     public void Reset() => _shifted.Clear();
 }

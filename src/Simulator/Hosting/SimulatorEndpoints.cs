@@ -72,6 +72,10 @@ internal static class SimulatorEndpoints
         var faults = state.Faults;
         var searchKey = $"{query.Date:yyyy-MM-dd}|{query.ModelYearCode}|{zip}|{radius}|{query.EffectivePageSize}";
         var shiftAfter = faults.RowShiftAfterPage;
+        if (shiftAfter is not null && pageNumber == 1)
+        {
+            state.RowShifts.StartRead(searchKey);
+        }
         return FaultingResponder.RespondAsync(context, state,
             (body, drift) =>
             {
