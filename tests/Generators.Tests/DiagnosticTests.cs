@@ -1,0 +1,193 @@
+using System.Globalization;
+using Ingest.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Ingest.Generators.Tests;
+
+/// <summary>
+/// One test per diagnostic id. The expected diagnostics are marked in the source (<c>{|ING001:Car|}</c>): each test
+/// asserts exactly those ids on exactly those spans, a message that names what to change, and that no source is
+/// generated for the unsound entity.
+/// </summary>
+public sealed class DiagnosticTests
+{
+    [Fact]
+    public void ING001_EntityMustBePartial() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed class {|ING001:Car|}
+        {
+            public string? Vin { get; init; }
+        }
+        """, "write 'partial class Car'");
+
+    [Fact]
+    public void ING002_UnsupportedPropertyType() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial class Car
+        {
+            public string? Vin { get; init; }
+
+            public Guid {|ING002:Id|} { get; init; }
+
+            public bool[]? {|ING002:Flags|} { get; init; }
+        }
+        """, "Property 'Id' has type 'System.Guid'");
+
+    [Fact]
+    public void ING003_CoercerDoesNotFit() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial class Car
+        {
+            [{|ING003:Coerce<Flag>|}]
+            public int? Doors { get; init; }
+
+            [{|ING003:Coerce<FormattedNumber>|}]
+            public string? Price { get; init; }
+        }
+        """, "it does not implement ICoercer<int>");
+
+    [Fact]
+    public void ING004_TransformDoesNotFit() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial class Car
+        {
+            public int? Seats { get; init; }
+
+            [Transform<Zip5>(nameof(Seats))]
+            public string? {|ING004:SeatsZip|} { get; init; }
+        }
+        """, "it must implement ITransform<Int32Array, StringColumnBuffer>");
+
+    [Fact]
+    public void ING005_InvalidPath() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial class Car
+        {
+            [Path("price..msrp")]
+            public decimal? {|ING005:Msrp|} { get; init; }
+        }
+
+        [{|ING005:Entity("dealers", Records = "result.dealers[id=1].list")|}]
+        public sealed partial class Dealer
+        {
+            public string? Code { get; init; }
+        }
+        """, "Path 'price..msrp' on 'Msrp' is not valid: it has an empty name between dots");
+
+    [Fact]
+    public void ING006_DuplicateColumn() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial class Car
+        {
+            public string? DealerZip { get; init; }
+
+            [Column("dealer_zip")]
+            public string? {|ING006:Zip|} { get; init; }
+        }
+        """, "Properties 'DealerZip' and 'Zip' both map to column 'dealer_zip'");
+
+    [Fact]
+    public void ING007_TransformInputNotAColumn() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial class Car
+        {
+            public string? Vin { get; init; }
+
+            [Transform<Zip5>("DealerZipCode")]
+            public string? {|ING007:DealerZip5|} { get; init; }
+
+            // A computed column is not an input either.
+            [Transform<Substring>(nameof(DealerZip5), "0,3")]
+            public string? {|ING007:ZipPrefix|} { get; init; }
+        }
+        """, "The input 'DealerZipCode' of the transform on 'DealerZip5' is not an extracted column of 'Car'; name a property read from JSON, e.g. nameof(Vin)");
+
+    [Fact]
+    public void ING008_KeyIsNotAProperty() => Verify("""
+        [{|ING008:Entity("cars", Records = "vehicles", Key = ["VIN"])|}]
+        public sealed partial class Car
+        {
+            public string? Vin { get; init; }
+        }
+        """, "Key 'VIN' of entity 'Car' is not a property of it");
+
+    [Fact]
+    public void ING009_MissingRecordsPath() => Verify("""
+        [{|ING009:Entity("cars")|}]
+        public sealed partial class Car
+        {
+            public string? Vin { get; init; }
+        }
+        """, "set Records on [Entity]");
+
+    [Fact]
+    public void ING010_DefaultDoesNotFit() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial class Car
+        {
+            [{|ING010:Default("four")|}]
+            public int? Doors { get; init; }
+
+            [{|ING010:Default("31/01/2025")|}]
+            public DateOnly? ArrivalDate { get; init; }
+
+            [{|ING010:Default("none")|}]
+            public string[]? Options { get; init; }
+        }
+        """, "Default \"four\" of property 'Doors' cannot be a value of type 'int?'; give a int constant");
+
+    [Fact]
+    public void ING011_EntityMustBeTopLevel() => Verify("""
+        public static partial class Catalog
+        {
+            [Entity("cars", Records = "vehicles")]
+            public sealed partial class {|ING011:Car|}
+            {
+                public string? Vin { get; init; }
+            }
+        }
+
+        [Entity("boxes", Records = "boxes")]
+        public sealed partial class {|ING011:Box|}<T>
+        {
+            public string? Label { get; init; }
+        }
+        """, "move it out of 'Catalog'");
+
+    [Fact]
+    public void ING012_InvalidDecimal() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial class Car
+        {
+            [{|ING012:Decimal(40, 2)|}]
+            public decimal? Msrp { get; init; }
+
+            [{|ING012:Decimal(10, 12)|}]
+            public decimal? Rate { get; init; }
+        }
+        """, "[Decimal(40, 2)] on 'Msrp' is not a decimal128 shape");
+
+    /// <summary>Asserts the marked diagnostics exactly, that the first one's message contains <paramref name="message"/>, and that nothing is generated.</summary>
+    private static void Verify(string markedSource, string message)
+    {
+        MarkedSource marked = MarkedSource.Parse("namespace Shop;\n\n" + markedSource);
+        GeneratorOutput output = GeneratorHarness.Generate(marked.Source);
+
+        ExpectedDiagnostic[] actual = [.. output.GeneratorDiagnostics
+            .OrderBy(static d => d.Location.SourceSpan.Start)
+            .Select(d => new ExpectedDiagnostic(d.Id, d.Location.SourceSpan, marked.Source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)))];
+        Assert.Equal(marked.Expected, actual);
+        // The generator reports locations as values (file, span, line span), so check the line span agrees with the text.
+        SourceText text = SourceText.From(marked.Source);
+        Assert.All(output.GeneratorDiagnostics, d =>
+        {
+            FileLinePositionSpan lines = d.Location.GetLineSpan();
+            Assert.Equal("File0.cs", lines.Path);
+            Assert.Equal(text.Lines.GetLinePositionSpan(d.Location.SourceSpan), lines.Span);
+            Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        });
+        Assert.Contains(message, output.GeneratorDiagnostics.OrderBy(static d => d.Location.SourceSpan.Start).First().GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(output.Run.GeneratedSources);
+    }
+}
