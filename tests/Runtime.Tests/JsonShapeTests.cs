@@ -43,6 +43,36 @@ public sealed class JsonShapeTests
     }
 
     [Fact]
+    public void Unknown_field_counts_are_exact_whatever_order_the_fields_come_in()
+    {
+        var records = new List<string>();
+        var expected = new Dictionary<string, int>();
+        string[] names = ["alpha", "beta", "gamma", "delta"];
+        for (int i = 0; i < 40; i++)
+        {
+            // Rotate and thin the unknown fields so they never arrive in one steady order; the same name also
+            // appears under "price", which is a different path.
+            var fields = new List<string>();
+            for (int k = 0; k < names.Length; k++)
+            {
+                string name = names[(i + k) % names.Length];
+                if ((i + k) % 3 == 0) continue;
+                fields.Add($"\"{name}\":{k}");
+                expected[name] = expected.GetValueOrDefault(name) + 1;
+            }
+            string price = i % 4 == 0 ? ",\"price\":{\"alpha\":1,\"msrp\":\"1\"}" : "";
+            if (i % 4 == 0) expected["price.alpha"] = expected.GetValueOrDefault("price.alpha") + 1;
+            records.Add("{" + string.Join(",", [.. fields, "\"vin\":\"v\""]) + price + "}");
+        }
+        using ExtractedBatch batch = Pages.Extract<SampleVehicle>(VehiclePage([.. records]));
+
+        Assert.Equal(40, batch.Length);
+        Assert.Equal(
+            expected.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new UnknownField(e.Key, e.Value)),
+            batch.Report.UnknownFields.OrderBy(u => u.Path, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Unicode_escapes_surrogate_pairs_and_escaped_quotes_are_unescaped()
     {
         using ExtractedBatch batch = Pages.ExtractItems<TypedRecord>(

@@ -24,17 +24,17 @@ public sealed class Substring : ITransform<StringArray, StringColumnBuffer>
             // Codes are ASCII, so bytes are characters; other text goes through the slow, exact path.
             if (System.Text.Ascii.IsValid(value))
             {
-                int end = length is int l ? start + l : value.Length;
+                long end = length is int l ? (long)start + l : value.Length; // long: "5,2147483647" must not wrap
                 if (end > value.Length || start > value.Length) output.AppendNull();
-                else output.Append(value[start..end]);
+                else output.Append(value[start..(int)end]);
             }
             else
             {
                 string text = System.Text.Encoding.UTF8.GetString(value);
                 var info = new StringInfo(text);
-                int end = length is int l ? start + l : info.LengthInTextElements;
+                long end = length is int l ? (long)start + l : info.LengthInTextElements;
                 if (end > info.LengthInTextElements || start > info.LengthInTextElements) output.AppendNull();
-                else output.Append(System.Text.Encoding.UTF8.GetBytes(info.SubstringByTextElements(start, end - start)));
+                else output.Append(System.Text.Encoding.UTF8.GetBytes(info.SubstringByTextElements(start, (int)(end - start))));
             }
         }
     }
