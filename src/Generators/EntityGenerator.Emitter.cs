@@ -478,7 +478,8 @@ public sealed partial class EntityGenerator
 
         private static string Field(ColumnSpec column) => "_" + char.ToLowerInvariant(column.Property[0]) + column.Property.Substring(1);
 
-        private static string ReaderMethod(ColumnSpec column) => "Read" + column.Property;
+        // "Read_" keeps a column's reader apart from ReadRecord, the ReadObject_/ReadList_ methods and the base class's Read* helpers.
+        private static string ReaderMethod(ColumnSpec column) => "Read_" + column.Property;
 
         private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 

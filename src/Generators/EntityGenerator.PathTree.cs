@@ -22,6 +22,8 @@ public sealed partial class EntityGenerator
 
         public List<SelectionNode> Selections { get; } = [];
 
+        private readonly HashSet<string> _methodNames = [];
+
         public static PathTree Build(EntitySpec spec)
         {
             var tree = new PathTree(new ObjectNode("", "ReadRecord"));
@@ -48,7 +50,7 @@ public sealed partial class EntityGenerator
                 {
                     if (field.Selection is null)
                     {
-                        field.Selection = new SelectionNode(Join(node.Path, segment.Name), "ReadList_" + Sanitize(Join(node.Path, segment.Name)));
+                        field.Selection = new SelectionNode(Join(node.Path, segment.Name), MethodName("ReadList_", Join(node.Path, segment.Name)));
                         Selections.Add(field.Selection);
                     }
                     field.Selection.Selectors.Add(new Selector(segment.SelectorKey!, segment.SelectorValue!, spec.Path[i + 1].Name, column));
@@ -62,11 +64,20 @@ public sealed partial class EntityGenerator
                 if (field.Object is null)
                 {
                     string path = Join(node.Path, segment.Name);
-                    field.Object = new ObjectNode(path, "ReadObject_" + Sanitize(path));
+                    field.Object = new ObjectNode(path, MethodName("ReadObject_", path));
                     Objects.Add(field.Object);
                 }
                 node = field.Object;
             }
+        }
+
+        /// <summary>A method name for <paramref name="path"/>, numbered when another path sanitizes to the same one (<c>a.b</c>, <c>a_b</c>).</summary>
+        private string MethodName(string prefix, string path)
+        {
+            string name = prefix + Sanitize(path);
+            string unique = name;
+            for (int n = 2; !_methodNames.Add(unique); n++) unique = name + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return unique;
         }
 
         private static string Join(string parent, string name) => parent.Length == 0 ? name : parent + "." + name;

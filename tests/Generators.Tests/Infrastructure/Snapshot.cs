@@ -40,7 +40,7 @@ internal static partial class Snapshot
         File.WriteAllText(receivedPath, scrubbed);
         string project = Path.GetDirectoryName(directory)!;
         Assert.Fail(
-            (verified is null ? $"No baseline for snapshot '{name}' yet." : $"Snapshot '{name}' differs from its baseline{FirstDifference(verified, scrubbed)}.") +
+            (verified is null ? $"No baseline for snapshot '{name}' yet." : $"Snapshot '{name}' differs from its baseline{FirstDifference(verified, scrubbed)}") +
             $"\n  baseline: {verifiedPath}\n  received: {receivedPath}\n" +
             $"Compare the two; if the received output is right, accept it with:\n  {AcceptVariable}=1 dotnet test {project} -c Release");
     }
@@ -62,9 +62,9 @@ internal static partial class Snapshot
         {
             string? e = i < expectedLines.Length ? expectedLines[i] : null;
             string? a = i < actualLines.Length ? actualLines[i] : null;
-            if (e != a) return $" first at line {i + 1}:\n  baseline: {e ?? "<end of file>"}\n  received: {a ?? "<end of file>"}";
+            if (e != a) return $", first at line {i + 1}:\n  - {e ?? "<end of file>"}\n  + {a ?? "<end of file>"}";
         }
-        return "";
+        return ".";
     }
 
     // "// Ingest.Generators 0.1.0.0: ..." and [GeneratedCode("Ingest.Generators", "0.1.0.0")]

@@ -89,71 +89,71 @@ partial class Coerced : global::Ingest.IEntity
                     case 3:
                         if (name.SequenceEqual("mpg"u8))
                         {
-                            ReadMpg(ref reader, row);
+                            Read_Mpg(ref reader, row);
                             continue;
                         }
                         break;
                     case 4:
                         if (name.SequenceEqual("msrp"u8))
                         {
-                            ReadMsrp(ref reader, row);
+                            Read_Msrp(ref reader, row);
                             continue;
                         }
                         break;
                     case 5:
                         if (name.SequenceEqual("range"u8))
                         {
-                            ReadRange(ref reader, row);
+                            Read_Range(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("color"u8))
                         {
-                            ReadColor(ref reader, row);
+                            Read_Color(ref reader, row);
                             continue;
                         }
                         break;
                     case 7:
                         if (name.SequenceEqual("options"u8))
                         {
-                            ReadOptions(ref reader, row);
+                            Read_Options(ref reader, row);
                             continue;
                         }
                         break;
                     case 8:
                         if (name.SequenceEqual("payments"u8))
                         {
-                            ReadPayments(ref reader, row);
+                            Read_Payments(ref reader, row);
                             continue;
                         }
                         break;
                     case 9:
                         if (name.SequenceEqual("inTransit"u8))
                         {
-                            ReadInTransit(ref reader, row);
+                            Read_InTransit(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("updatedAt"u8))
                         {
-                            ReadUpdatedAt(ref reader, row);
+                            Read_UpdatedAt(ref reader, row);
                             continue;
                         }
                         break;
                     case 10:
                         if (name.SequenceEqual("horsepower"u8))
                         {
-                            ReadHorsepower(ref reader, row);
+                            Read_Horsepower(ref reader, row);
                             continue;
                         }
                         break;
                     case 11:
                         if (name.SequenceEqual("arrivalDate"u8))
                         {
-                            ReadArrivalDate(ref reader, row);
+                            Read_ArrivalDate(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("vehicleDesc"u8))
                         {
-                            ReadVehicleDesc(ref reader, row);
+                            Read_VehicleDesc(ref reader, row);
                             continue;
                         }
                         break;
@@ -177,7 +177,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 0: horsepower <- horsepower (FormattedNumber)
-        private void ReadHorsepower(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Horsepower(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_horsepower.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -204,7 +204,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 1: range <- range (Thousands)
-        private void ReadRange(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Range(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_range.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -231,7 +231,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 2: mpg <- mpg (FormattedNumber)
-        private void ReadMpg(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Mpg(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_mpg.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -258,7 +258,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 3: msrp <- msrp (FormattedNumber)
-        private void ReadMsrp(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Msrp(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_msrp.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -286,7 +286,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 4: in_transit <- inTransit (Flag)
-        private void ReadInTransit(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_InTransit(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_inTransit.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -313,7 +313,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 5: arrival_date <- arrivalDate (FlexibleDate)
-        private void ReadArrivalDate(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_ArrivalDate(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_arrivalDate.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -340,7 +340,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 6: updated_at <- updatedAt (FlexibleDate)
-        private void ReadUpdatedAt(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_UpdatedAt(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_updatedAt.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -367,7 +367,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 7: vehicle_desc <- vehicleDesc (Trim, Upper, EmptyToNull)
-        private void ReadVehicleDesc(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_VehicleDesc(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_vehicleDesc.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -395,7 +395,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 8: color <- color (Lower)
-        private void ReadColor(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Color(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_color.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -421,7 +421,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 9: payments <- payments (FormattedNumber)
-        private void ReadPayments(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Payments(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_payments.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
@@ -459,7 +459,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 10: options <- options (Trim)
-        private void ReadOptions(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Options(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_options.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)

@@ -105,89 +105,89 @@ partial class Typed : global::Ingest.IEntity
                     case 2:
                         if (name.SequenceEqual("at"u8))
                         {
-                            ReadAt(ref reader, row);
+                            Read_At(ref reader, row);
                             continue;
                         }
                         break;
                     case 3:
                         if (name.SequenceEqual("big"u8))
                         {
-                            ReadBig(ref reader, row);
+                            Read_Big(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("day"u8))
                         {
-                            ReadDay(ref reader, row);
+                            Read_Day(ref reader, row);
                             continue;
                         }
                         break;
                     case 4:
                         if (name.SequenceEqual("text"u8))
                         {
-                            ReadText(ref reader, row);
+                            Read_Text(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("flag"u8))
                         {
-                            ReadFlag(ref reader, row);
+                            Read_Flag(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("tags"u8))
                         {
-                            ReadTags(ref reader, row);
+                            Read_Tags(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("bigs"u8))
                         {
-                            ReadBigs(ref reader, row);
+                            Read_Bigs(ref reader, row);
                             continue;
                         }
                         break;
                     case 5:
                         if (name.SequenceEqual("count"u8))
                         {
-                            ReadCount(ref reader, row);
+                            Read_Count(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("ratio"u8))
                         {
-                            ReadRatio(ref reader, row);
+                            Read_Ratio(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("money"u8))
                         {
-                            ReadMoney(ref reader, row);
+                            Read_Money(ref reader, row);
                             continue;
                         }
                         break;
                     case 6:
                         if (name.SequenceEqual("counts"u8))
                         {
-                            ReadCounts(ref reader, row);
+                            Read_Counts(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("ratios"u8))
                         {
-                            ReadRatios(ref reader, row);
+                            Read_Ratios(ref reader, row);
                             continue;
                         }
                         break;
                     case 7:
                         if (name.SequenceEqual("precise"u8))
                         {
-                            ReadPrecise(ref reader, row);
+                            Read_Precise(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("amounts"u8))
                         {
-                            ReadAmounts(ref reader, row);
+                            Read_Amounts(ref reader, row);
                             continue;
                         }
                         break;
                     case 10:
                         if (name.SequenceEqual("maybeCount"u8))
                         {
-                            ReadMaybeCount(ref reader, row);
+                            Read_MaybeCount(ref reader, row);
                             continue;
                         }
                         break;
@@ -215,14 +215,14 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 0: text <- text
-        private void ReadText(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Text(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_text.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _text, 0, row);
         }
 
         // 1: count <- count
-        private void ReadCount(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Count(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_count.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -249,7 +249,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 2: maybe_count <- maybeCount
-        private void ReadMaybeCount(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_MaybeCount(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_maybeCount.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -276,7 +276,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 3: big <- big
-        private void ReadBig(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Big(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_big.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -303,7 +303,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 4: ratio <- ratio
-        private void ReadRatio(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Ratio(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_ratio.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -330,7 +330,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 5: money <- money
-        private void ReadMoney(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Money(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_money.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -358,7 +358,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 6: precise <- precise
-        private void ReadPrecise(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Precise(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_precise.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -386,7 +386,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 7: flag <- flag
-        private void ReadFlag(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Flag(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_flag.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -413,7 +413,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 8: day <- day
-        private void ReadDay(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Day(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_day.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -440,7 +440,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 9: at <- at
-        private void ReadAt(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_At(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_at.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -467,7 +467,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 10: tags <- tags
-        private void ReadTags(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Tags(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_tags.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
@@ -499,7 +499,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 11: counts <- counts
-        private void ReadCounts(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Counts(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_counts.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
@@ -537,7 +537,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 12: bigs <- bigs
-        private void ReadBigs(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Bigs(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_bigs.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
@@ -575,7 +575,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 13: ratios <- ratios
-        private void ReadRatios(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Ratios(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_ratios.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
@@ -613,7 +613,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 14: amounts <- amounts
-        private void ReadAmounts(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Amounts(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_amounts.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)

@@ -81,59 +81,59 @@ partial class Defaulted : global::Ingest.IEntity
                     case 4:
                         if (name.SequenceEqual("trim"u8))
                         {
-                            ReadTrim(ref reader, row);
+                            Read_Trim(ref reader, row);
                             continue;
                         }
                         break;
                     case 5:
                         if (name.SequenceEqual("doors"u8))
                         {
-                            ReadDoors(ref reader, row);
+                            Read_Doors(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("ratio"u8))
                         {
-                            ReadRatio(ref reader, row);
+                            Read_Ratio(ref reader, row);
                             continue;
                         }
                         break;
                     case 6:
                         if (name.SequenceEqual("status"u8))
                         {
-                            ReadStatus(ref reader, row);
+                            Read_Status(ref reader, row);
                             continue;
                         }
                         break;
                     case 7:
                         if (name.SequenceEqual("mileage"u8))
                         {
-                            ReadMileage(ref reader, row);
+                            Read_Mileage(ref reader, row);
                             continue;
                         }
                         break;
                     case 8:
                         if (name.SequenceEqual("discount"u8))
                         {
-                            ReadDiscount(ref reader, row);
+                            Read_Discount(ref reader, row);
                             continue;
                         }
                         break;
                     case 9:
                         if (name.SequenceEqual("certified"u8))
                         {
-                            ReadCertified(ref reader, row);
+                            Read_Certified(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("updatedAt"u8))
                         {
-                            ReadUpdatedAt(ref reader, row);
+                            Read_UpdatedAt(ref reader, row);
                             continue;
                         }
                         break;
                     case 11:
                         if (name.SequenceEqual("arrivalDate"u8))
                         {
-                            ReadArrivalDate(ref reader, row);
+                            Read_ArrivalDate(ref reader, row);
                             continue;
                         }
                         break;
@@ -155,7 +155,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 0: status <- status
-        private void ReadStatus(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Status(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_status.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -176,7 +176,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 1: trim <- trim (Trim, EmptyToNull)
-        private void ReadTrim(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Trim(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_trim.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -203,7 +203,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 2: doors <- doors
-        private void ReadDoors(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Doors(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_doors.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -230,7 +230,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 3: mileage <- mileage
-        private void ReadMileage(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Mileage(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_mileage.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -257,7 +257,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 4: ratio <- ratio
-        private void ReadRatio(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Ratio(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_ratio.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -284,7 +284,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 5: discount <- discount
-        private void ReadDiscount(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Discount(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_discount.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -312,7 +312,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 6: certified <- certified (Flag)
-        private void ReadCertified(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Certified(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_certified.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -339,7 +339,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 7: arrival_date <- arrivalDate
-        private void ReadArrivalDate(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_ArrivalDate(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_arrivalDate.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -366,7 +366,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 8: updated_at <- updatedAt
-        private void ReadUpdatedAt(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_UpdatedAt(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_updatedAt.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))

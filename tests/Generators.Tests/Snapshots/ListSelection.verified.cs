@@ -65,7 +65,7 @@ partial class Features : global::Ingest.IEntity
                     case 3:
                         if (name.SequenceEqual("vin"u8))
                         {
-                            ReadVin(ref reader, row);
+                            Read_Vin(ref reader, row);
                             continue;
                         }
                         break;
@@ -189,8 +189,8 @@ partial class Features : global::Ingest.IEntity
                     reader.Read();
                     reader.Skip();
                 }
-                if (selected0 == 0 && hasValue0) { global::System.Text.Json.Utf8JsonReader copy = value0; ReadDrive(ref copy, row); }
-                if (selected0 == 1 && hasValue0) { global::System.Text.Json.Utf8JsonReader copy = value0; ReadEngine(ref copy, row); }
+                if (selected0 == 0 && hasValue0) { global::System.Text.Json.Utf8JsonReader copy = value0; Read_Drive(ref copy, row); }
+                if (selected0 == 1 && hasValue0) { global::System.Text.Json.Utf8JsonReader copy = value0; Read_Engine(ref copy, row); }
             }
         }
 
@@ -250,34 +250,34 @@ partial class Features : global::Ingest.IEntity
                     reader.Read();
                     reader.Skip();
                 }
-                if (selected0 == 0 && hasValue0) { global::System.Text.Json.Utf8JsonReader copy = value0; ReadSeats(ref copy, row); }
-                if (selected1 == 0 && hasValue1) { global::System.Text.Json.Utf8JsonReader copy = value1; ReadWheelbase(ref copy, row); }
+                if (selected0 == 0 && hasValue0) { global::System.Text.Json.Utf8JsonReader copy = value0; Read_Seats(ref copy, row); }
+                if (selected1 == 0 && hasValue1) { global::System.Text.Json.Utf8JsonReader copy = value1; Read_Wheelbase(ref copy, row); }
             }
         }
 
         // 0: vin <- vin
-        private void ReadVin(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Vin(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_vin.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _vin, 0, row);
         }
 
         // 1: drive <- attributes.attributes[typeDesc=Drive].value
-        private void ReadDrive(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Drive(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_drive.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _drive, 1, row);
         }
 
         // 2: engine <- attributes.attributes[typeDesc=Engine].value
-        private void ReadEngine(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Engine(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_engine.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _engine, 2, row);
         }
 
         // 3: seats <- specs.attributes[name=Seats].value
-        private void ReadSeats(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Seats(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_seats.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -304,7 +304,7 @@ partial class Features : global::Ingest.IEntity
         }
 
         // 4: wheelbase <- specs.attributes[code=WB].amount (FormattedNumber)
-        private void ReadWheelbase(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Wheelbase(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_wheelbase.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))

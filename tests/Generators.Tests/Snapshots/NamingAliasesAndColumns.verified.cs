@@ -69,36 +69,36 @@ partial class Dealer : global::Ingest.IEntity
                     case 3:
                         if (name.SequenceEqual("zip"u8))
                         {
-                            ReadPostalCode(ref reader, row);
+                            Read_PostalCode(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("lat"u8))
                         {
-                            ReadLat(ref reader, row);
+                            Read_Lat(ref reader, row);
                             continue;
                         }
                         break;
                     case 10:
                         if (name.SequenceEqual("zip5_count"u8))
                         {
-                            ReadZip5Count(ref reader, row);
+                            Read_Zip5Count(ref reader, row);
                             continue;
                         }
                         break;
                     case 11:
                         if (name.SequenceEqual("dealer_code"u8))
                         {
-                            ReadDealerCode(ref reader, row);
+                            Read_DealerCode(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("dealer_name"u8))
                         {
-                            ReadDealerName(ref reader, row);
+                            Read_DealerName(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("website_url"u8))
                         {
-                            ReadWebsiteURL(ref reader, row);
+                            Read_WebsiteURL(ref reader, row);
                             continue;
                         }
                         break;
@@ -117,35 +117,35 @@ partial class Dealer : global::Ingest.IEntity
         }
 
         // 0: dealerCode <- dealer_code
-        private void ReadDealerCode(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_DealerCode(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_dealerCode.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _dealerCode, 0, row);
         }
 
         // 1: dealerName <- dealer_name
-        private void ReadDealerName(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_DealerName(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_dealerName.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _dealerName, 1, row);
         }
 
         // 2: postalCode <- zip
-        private void ReadPostalCode(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_PostalCode(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_postalCode.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _postalCode, 2, row);
         }
 
         // 3: dealer_url <- website_url
-        private void ReadWebsiteURL(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_WebsiteURL(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_websiteURL.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _websiteURL, 3, row);
         }
 
         // 4: latitude <- lat
-        private void ReadLat(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Lat(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_lat.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -172,7 +172,7 @@ partial class Dealer : global::Ingest.IEntity
         }
 
         // 5: zip5Count <- zip5_count
-        private void ReadZip5Count(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Zip5Count(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_zip5Count.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))

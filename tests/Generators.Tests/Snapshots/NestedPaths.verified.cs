@@ -73,8 +73,8 @@ partial class Price : global::Ingest.IEntity
                     case 3:
                         if (name.SequenceEqual("vin"u8))
                         {
-                            { global::System.Text.Json.Utf8JsonReader copy = reader; ReadVin(ref copy, row); }
-                            ReadVinAgain(ref reader, row);
+                            { global::System.Text.Json.Utf8JsonReader copy = reader; Read_Vin(ref copy, row); }
+                            Read_VinAgain(ref reader, row);
                             continue;
                         }
                         break;
@@ -91,7 +91,7 @@ partial class Price : global::Ingest.IEntity
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject) ReadObject_dealer(ref reader, row);
                             else
                             {
-                                ReadDealerText(ref reader, row);
+                                Read_DealerText(ref reader, row);
                             }
                             continue;
                         }
@@ -128,14 +128,14 @@ partial class Price : global::Ingest.IEntity
                     case 4:
                         if (name.SequenceEqual("msrp"u8))
                         {
-                            ReadMsrp(ref reader, row);
+                            Read_Msrp(ref reader, row);
                             continue;
                         }
                         break;
                     case 8:
                         if (name.SequenceEqual("netPrice"u8))
                         {
-                            ReadNetPrice(ref reader, row);
+                            Read_NetPrice(ref reader, row);
                             continue;
                         }
                         break;
@@ -162,7 +162,7 @@ partial class Price : global::Ingest.IEntity
                     case 4:
                         if (name.SequenceEqual("name"u8))
                         {
-                            ReadDealerName(ref reader, row);
+                            Read_DealerName(ref reader, row);
                             continue;
                         }
                         break;
@@ -196,7 +196,7 @@ partial class Price : global::Ingest.IEntity
                     case 3:
                         if (name.SequenceEqual("zip"u8))
                         {
-                            ReadDealerZip(ref reader, row);
+                            Read_DealerZip(ref reader, row);
                             continue;
                         }
                         break;
@@ -207,14 +207,14 @@ partial class Price : global::Ingest.IEntity
         }
 
         // 0: vin <- vin
-        private void ReadVin(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Vin(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_vin.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _vin, 0, row);
         }
 
         // 1: msrp <- price.msrp
-        private void ReadMsrp(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Msrp(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_msrp.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -242,7 +242,7 @@ partial class Price : global::Ingest.IEntity
         }
 
         // 2: net_price <- price.netPrice
-        private void ReadNetPrice(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_NetPrice(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_netPrice.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
@@ -269,28 +269,28 @@ partial class Price : global::Ingest.IEntity
         }
 
         // 3: dealer_zip <- dealer.address.zip
-        private void ReadDealerZip(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_DealerZip(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_dealerZip.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _dealerZip, 3, row);
         }
 
         // 4: dealer_name <- dealer.name
-        private void ReadDealerName(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_DealerName(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_dealerName.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _dealerName, 4, row);
         }
 
         // 5: vin_again <- vin
-        private void ReadVinAgain(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_VinAgain(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_vinAgain.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _vinAgain, 5, row);
         }
 
         // 6: dealer_text <- dealer
-        private void ReadDealerText(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_DealerText(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_dealerText.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _dealerText, 6, row);

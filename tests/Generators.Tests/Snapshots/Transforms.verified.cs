@@ -85,31 +85,31 @@ partial class Computed : global::Ingest.IEntity
                     case 5:
                         if (name.SequenceEqual("ccode"u8))
                         {
-                            ReadCcode(ref reader, row);
+                            Read_Ccode(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("model"u8))
                         {
-                            ReadModel(ref reader, row);
+                            Read_Model(ref reader, row);
                             continue;
                         }
                         if (name.SequenceEqual("seats"u8))
                         {
-                            ReadSeats(ref reader, row);
+                            Read_Seats(ref reader, row);
                             continue;
                         }
                         break;
                     case 8:
                         if (name.SequenceEqual("extImage"u8))
                         {
-                            ReadExtImage(ref reader, row);
+                            Read_ExtImage(ref reader, row);
                             continue;
                         }
                         break;
                     case 13:
                         if (name.SequenceEqual("dealerZipCode"u8))
                         {
-                            ReadDealerZipCode(ref reader, row);
+                            Read_DealerZipCode(ref reader, row);
                             continue;
                         }
                         break;
@@ -127,35 +127,35 @@ partial class Computed : global::Ingest.IEntity
         }
 
         // 0: ccode <- ccode
-        private void ReadCcode(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Ccode(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_ccode.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _ccode, 0, row);
         }
 
         // 1: dealer_zip_code <- dealerZipCode
-        private void ReadDealerZipCode(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_DealerZipCode(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_dealerZipCode.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _dealerZipCode, 1, row);
         }
 
         // 2: ext_image <- extImage
-        private void ReadExtImage(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_ExtImage(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_extImage.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _extImage, 2, row);
         }
 
         // 3: model <- model
-        private void ReadModel(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Model(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_model.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             ReadString(ref reader, _model, 3, row);
         }
 
         // 4: seats <- seats
-        private void ReadSeats(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void Read_Seats(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_seats.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
