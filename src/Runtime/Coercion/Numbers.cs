@@ -31,7 +31,7 @@ internal static class Numbers
     {
         result = 0;
         if (!TryRead(value, formatted, out Utf8Number number, out CoercionResult early)) return early;
-        return number.TryToDecimal(out result) ? CoercionResult.Value : CoercionResult.Failed;
+        return number.TryToDecimal(value.Utf8, out result) ? CoercionResult.Value : CoercionResult.Failed;
     }
 
     private static bool TryRead(JsonScalar value, bool formatted, out Utf8Number number, out CoercionResult early)

@@ -175,7 +175,16 @@ public readonly struct Utf8Number
     private double SlowToDouble(ReadOnlySpan<byte> originalText)
     {
         // Rebuild a plain number (no currency, commas or unit) and let the BCL round it.
-        Span<byte> buffer = stackalloc byte[128];
+        Span<byte> buffer = originalText.Length < 128 ? stackalloc byte[128] : new byte[originalText.Length + 1];
+        int length = RebuildPlain(originalText, buffer);
+        return double.TryParse(buffer[..length], NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed)
+            ? parsed
+            : (IsNegative ? -1.0 : 1.0) * Mantissa * Math.Pow(10, Exponent);
+    }
+
+    // The sign, digits, point and exponent of the text without currency, commas or unit; buffer has room for all of it.
+    private int RebuildPlain(ReadOnlySpan<byte> originalText, Span<byte> buffer)
+    {
         int length = 0;
         if (IsNegative) buffer[length++] = (byte)'-';
         bool started = false;
@@ -183,15 +192,24 @@ public readonly struct Utf8Number
         {
             if ((uint)(b - '0') <= 9 || b == (byte)'.' || (started && (b == (byte)'e' || b == (byte)'E' || b == (byte)'-' || b == (byte)'+')))
             {
-                if (length == buffer.Length) break;
                 buffer[length++] = b;
                 started = true;
             }
             else if (started && b != (byte)',') break;
         }
-        return double.TryParse(buffer[..length], NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed)
-            ? parsed
-            : (IsNegative ? -1.0 : 1.0) * Mantissa * Math.Pow(10, Exponent);
+        return length;
+    }
+
+    /// <summary>
+    /// The number as a decimal, reading every digit of <paramref name="originalText"/> (the text it was parsed
+    /// from) when it has more than <see cref="Mantissa"/> holds: a decimal keeps 28 significant digits.
+    /// </summary>
+    public bool TryToDecimal(ReadOnlySpan<byte> originalText, out decimal value)
+    {
+        if (!IsTruncated) return TryToDecimal(out value);
+        Span<byte> buffer = originalText.Length < 128 ? stackalloc byte[128] : new byte[originalText.Length + 1];
+        int length = RebuildPlain(originalText, buffer);
+        return decimal.TryParse(buffer[..length], NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>The number as a decimal; false when it does not fit (over 28 digits of scale or magnitude).</summary>
