@@ -15,9 +15,12 @@ internal static partial class Snapshot
 
     private const string VersionPlaceholder = "{version}";
 
-    public static void Verify(string name, string actual, [CallerFilePath] string testFile = "")
+    public static void Verify(string name, string actual, [CallerFilePath] string testFile = "") =>
+        Compare(Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots"), name, actual, IsAccepting());
+
+    /// <summary>Compares <paramref name="actual"/> with <c>&lt;directory&gt;/&lt;name&gt;.verified.cs</c>; <paramref name="accept"/> overwrites it instead of failing.</summary>
+    internal static void Compare(string directory, string name, string actual, bool accept)
     {
-        string directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
         string verifiedPath = Path.Combine(directory, name + ".verified.cs");
         string receivedPath = Path.Combine(directory, name + ".received.cs");
         string scrubbed = Scrub(actual);
@@ -29,7 +32,7 @@ internal static partial class Snapshot
             return;
         }
 
-        if (IsAccepting())
+        if (accept)
         {
             Directory.CreateDirectory(directory);
             File.WriteAllText(verifiedPath, scrubbed);
