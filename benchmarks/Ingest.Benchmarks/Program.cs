@@ -1,12 +1,35 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 
 namespace Ingest.Benchmarks;
 
+/// <summary>
+/// <c>quick [batchSize]</c>: rough timings of every contender and the cross-check, for iterating;
+/// <c>check</c>: only the cross-check (exit code 1 when the contenders disagree);
+/// <c>profile [rounds]</c>: the generated extractor in a loop, for a profiler;
+/// anything else goes to BenchmarkDotNet (<c>--filter '*ExtractionBenchmarks*'</c>).
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
-        if (args is ["quick", ..]) QuickCheck.Run();
-        else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        switch (args)
+        {
+            case ["quick", .. var rest]:
+                QuickCheck.Run(IntArgument(rest, 1024));
+                QuickContenders.Run(IntArgument(rest, 1024));
+                return CrossCheck.Run() ? 0 : 1;
+            case ["check", ..]:
+                return CrossCheck.Run() ? 0 : 1;
+            case ["profile", .. var rest]:
+                QuickCheck.Profile(IntArgument(rest, 20));
+                return 0;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
+        }
     }
+
+    private static int IntArgument(string[] rest, int fallback) =>
+        rest.Length > 0 && int.TryParse(rest[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : fallback;
 }

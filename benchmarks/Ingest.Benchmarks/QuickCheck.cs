@@ -10,11 +10,21 @@ namespace Ingest.Benchmarks;
 /// </summary>
 public static class QuickCheck
 {
-    public static void Run()
+    /// <summary><c>-- profile</c>: only the generated extractor, many times, for a sampling profiler.</summary>
+    public static void Profile(int rounds)
     {
         ExtractionWorkload workload = ExtractionWorkload.Instance;
-        Console.WriteLine($"workload: {workload.Pages.Length} pages, {workload.Records} records, {workload.Bytes / 1e6:F1} MB");
         var extractor = StellantisVehicle.CreateExtractor();
+        var watch = Stopwatch.StartNew();
+        for (int round = 0; round < rounds; round++) GeneratedExtractor.Run(extractor, workload.Pages);
+        Console.WriteLine($"generated: {watch.Elapsed.TotalMilliseconds / rounds:F1} ms a round");
+    }
+
+    public static void Run(int batchSize)
+    {
+        ExtractionWorkload workload = ExtractionWorkload.Instance;
+        Console.WriteLine($"workload: {workload.Pages.Length} pages, {workload.Records} records, {workload.Bytes / 1e6:F1} MB; batch size {batchSize}");
+        var extractor = StellantisVehicle.CreateExtractor(batchSize);
         for (int round = 0; round < 5; round++)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
