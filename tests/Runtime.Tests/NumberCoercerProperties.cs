@@ -97,7 +97,7 @@ public sealed class NumberCoercerProperties
                 Assert.Equal(CoercionResult.Value, Plain.Coerce(Number(utf8), out double coerced));
                 Assert.Equal(value, coerced);
             }
-        });
+        }, iter: 5000);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class NumberCoercerProperties
             byte[] utf8 = Utf8(text);
             Assert.True(Utf8Number.TryParse(utf8, formatted: false, out Utf8Number number), text);
             Assert.True(double.Parse(text, Invariant).Equals(number.ToDouble(utf8)), text);
-        });
+        }, iter: 5000);
     }
 
     [Fact]
