@@ -211,4 +211,31 @@ public sealed class CoercionTests
         Assert.Equal(["available", "doors", "since", "status"], batch.Report.Failures.Select(f => f.Column).Order());
         Assert.Equal(4, batch.Report.FailureCount);
     }
+
+    [Fact]
+    public void Decimals_are_rounded_to_the_declared_scale_and_overflowing_ones_fail()
+    {
+        using ExtractedBatch batch = Pages.ExtractItems<PricedRecord>(
+            """{"small":"$999.99","wide":"12345678901234567890.1234567891"}""",
+            """{"small":"1.005","wide":0.00000000005}""",
+            """{"small":"1,000.00","wide":"1e28"}""",
+            """{"small":"999.995","wide":-0.00000000015}""");
+
+        Assert.Equal([999.99m, 1.00m, null, null], batch.Decimals("small"));
+        Assert.Equal([12345678901234567890.1234567891m, 0m, null, -0.0000000002m], batch.Decimals("wide"));
+        Assert.Equal(["1,000.00", "999.995"], batch.Report.Failures("small").Samples.Select(s => s.RawText));
+        Assert.Equal(["1e28"], batch.Report.Failures("wide").Samples.Select(s => s.RawText));
+    }
+
+    [Fact]
+    public void Invalid_utf8_through_a_string_chain_is_null_and_counted()
+    {
+        byte[] page = [.. Pages.Utf8("""{"items":[{"code":" ab"""), 0xE2, 0x82, .. Pages.Utf8("\"},{\"code\":\" ok \"}]}")];
+        using ExtractedBatch batch = Pages.Extract<TextRecord>(page);
+
+        Assert.Equal([null, "OK"], batch.Strings("code"));
+        FailureSample sample = Assert.Single(batch.Report.Failures("code").Samples);
+        Assert.Equal(0, sample.Row);
+        Assert.StartsWith("invalid UTF-8", sample.RawText);
+    }
 }
