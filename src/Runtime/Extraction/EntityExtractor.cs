@@ -34,6 +34,7 @@ public abstract class EntityExtractor
     private readonly List<string> _pagesWithoutRecords = [];
     private byte[] _unescapeScratch = new byte[256];
     private byte[][] _coerceScratch = [new byte[768], new byte[768], new byte[768], new byte[768]];
+    private int _unknownCursor;
     private int _pages;
     private int _skippedRecords;
     private string? _currentPage;
@@ -261,7 +262,7 @@ public abstract class EntityExtractor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void AppendText(StringColumnBuffer column, ReadOnlySpan<byte> utf8, int columnIndex, int row)
     {
-        if (Utf8.IsValid(utf8)) column.Append(utf8);
+        if (Utf8Validation.IsValid(utf8)) column.Append(utf8);
         else
         {
             Fail(columnIndex, row, utf8);
@@ -305,7 +306,7 @@ public abstract class EntityExtractor
         {
             switch (ReadScalar(ref reader, out JsonScalar value))
             {
-                case ScalarKind.Value when Utf8.IsValid(value.Utf8):
+                case ScalarKind.Value when Utf8Validation.IsValid(value.Utf8):
                     items.Append(value.Utf8);
                     break;
                 case ScalarKind.Null:
@@ -354,17 +355,31 @@ public abstract class EntityExtractor
     protected void FailStructure(int columnIndex, int row) => Fail(columnIndex, row, "<object or array>"u8);
 
     /// <summary>Counts a JSON field no property maps; <paramref name="parentPath"/> is the dotted path of its object.</summary>
+    /// <remarks>
+    /// Records of one upstream carry their unknown fields in the same order, so the counter after the last one hit
+    /// is tried first: the common case costs one comparison, not a search.
+    /// </remarks>
     protected void ReportUnknown(string parentPath, ReadOnlySpan<byte> name)
     {
-        foreach (UnknownFieldCounter counter in _unknownFields)
+        List<UnknownFieldCounter> counters = _unknownFields;
+        int count = counters.Count;
+        for (int probe = 0; probe < count; probe++)
         {
+            int index = _unknownCursor + probe;
+            if (index >= count) index -= count;
+            UnknownFieldCounter counter = counters[index];
             if (ReferenceEquals(counter.ParentPath, parentPath) && name.SequenceEqual(counter.Name))
             {
                 counter.Count++;
+                _unknownCursor = index + 1 == count ? 0 : index + 1;
                 return;
             }
         }
-        if (_unknownFields.Count < MaxUnknownFieldNames) _unknownFields.Add(new UnknownFieldCounter(parentPath, name.ToArray()));
+        if (count < MaxUnknownFieldNames)
+        {
+            counters.Add(new UnknownFieldCounter(parentPath, name.ToArray()));
+            _unknownCursor = 0;
+        }
     }
 
     /// <summary>The current property name, unescaped if it needs to be (rare).</summary>
@@ -403,6 +418,7 @@ public abstract class EntityExtractor
                 PagesWithoutRecords = [.. _pagesWithoutRecords],
             };
         _unknownFields.Clear();
+        _unknownCursor = 0;
         _invalidPages.Clear();
         _pagesWithoutRecords.Clear();
         _pages = 0;

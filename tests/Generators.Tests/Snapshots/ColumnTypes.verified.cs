@@ -487,7 +487,7 @@ partial class Typed : global::Ingest.IEntity
                 }
                 if (kind == ScalarKind.Value)
                 {
-                    if (global::System.Text.Unicode.Utf8.IsValid(value.Utf8)) { items.Append(value.Utf8); continue; }
+                    if (global::Ingest.Extraction.Utf8Validation.IsValid(value.Utf8)) { items.Append(value.Utf8); continue; }
                 }
                 SkipRestOfArray(ref reader);
                 _tags.AbandonList();

@@ -161,7 +161,7 @@ partial class Defaulted : global::Ingest.IEntity
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
             {
                 case ScalarKind.Value:
-                    if (global::System.Text.Unicode.Utf8.IsValid(value.Utf8)) { _status.Append(value.Utf8); return; }
+                    if (global::Ingest.Extraction.Utf8Validation.IsValid(value.Utf8)) { _status.Append(value.Utf8); return; }
                     Fail(0, row, value.Utf8);
                     _status.AppendNull();
                     return;
@@ -186,7 +186,7 @@ partial class Defaulted : global::Ingest.IEntity
                         global::System.ReadOnlySpan<byte> text = value.Utf8;
                         global::Ingest.CoercionResult outcome = global::Ingest.Coercers.Trim.Coerce(text, CoerceScratch(0, text.Length), out text);
                         if (outcome == global::Ingest.CoercionResult.Value) outcome = global::Ingest.Coercers.EmptyToNull.Coerce(text, CoerceScratch(1, text.Length), out text);
-                        if (outcome == global::Ingest.CoercionResult.Value && global::System.Text.Unicode.Utf8.IsValid(text)) { _trim.Append(text); return; }
+                        if (outcome == global::Ingest.CoercionResult.Value && global::Ingest.Extraction.Utf8Validation.IsValid(text)) { _trim.Append(text); return; }
                         if (outcome == global::Ingest.CoercionResult.Null) { _trim.Append("unknown"u8); return; }
                     }
                     Fail(1, row, value.Utf8);
