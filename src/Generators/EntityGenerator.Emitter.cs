@@ -125,12 +125,18 @@ public sealed partial class EntityGenerator
 
         // ---- Objects: match property names on UTF-8 bytes ----
 
+        /// <remarks>
+        /// The object's loop, the name matching and the filling of missing fields are separate small methods: the JIT
+        /// budgets inlining per method, and one method holding all of an entity's fields exhausts it, after which even
+        /// property getters and span comparisons stop being inlined.
+        /// </remarks>
         private static void EmitObject(SourceWriter writer, EntitySpec spec, ObjectNode node, bool isRecord)
         {
             writer.Line();
             string signature = isRecord
                 ? $"protected override void ReadRecord(ref {Reader} reader, int row)"
                 : $"private void {node.MethodName}(ref {Reader} reader, int row)";
+            string match = isRecord ? "MatchRecordField" : "Match" + node.MethodName.Substring("Read".Length);
             if (!isRecord) writer.Line($"// The object at '{node.Path}'.");
             using (writer.Block(signature))
             {
@@ -146,39 +152,50 @@ public sealed partial class EntityGenerator
                 {
                     writer.Line("global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);");
                     writer.Line("reader.Read();");
-                    using (writer.Block("switch (name.Length)"))
-                    {
-                        foreach (IGrouping<int, FieldNode> group in node.Fields.GroupBy(f => Encoding.UTF8.GetByteCount(f.Name)).OrderBy(g => g.Key))
-                        {
-                            writer.Line($"case {group.Key}:");
-                            writer.Indent();
-                            foreach (FieldNode field in group)
-                            {
-                                writer.Line($"if (name.SequenceEqual({Literal(field.Name)}u8))");
-                                writer.Line("{");
-                                writer.Indent();
-                                EmitFieldDispatch(writer, spec, field);
-                                writer.Line("continue;");
-                                writer.Unindent();
-                                writer.Line("}");
-                            }
-                            writer.Line("break;");
-                            writer.Unindent();
-                        }
-                    }
+                    writer.Line($"if ({match}(name, ref reader, row)) continue;");
                     writer.Line($"ReportUnknown({Literal(node.Path)}, name);");
                     writer.Line("reader.Skip();");
                 }
+                if (isRecord) writer.Line("FillMissing(row);");
+            }
 
-                if (isRecord)
+            var groups = node.Fields.GroupBy(f => Encoding.UTF8.GetByteCount(f.Name)).OrderBy(g => g.Key).ToList();
+            writer.Line();
+            writer.Line($"// Reads the value of a field of '{(isRecord ? "the record" : node.Path)}' whose name matches; false for an unknown name.");
+            using (writer.Block($"private bool {match}(scoped global::System.ReadOnlySpan<byte> name, ref {Reader} reader, int row)"))
+            {
+                using (writer.Block("switch (name.Length)"))
                 {
-                    writer.Line();
-                    writer.Line("// A field the record did not have is null, or its default.");
-                    for (int i = 0; i < spec.Columns.Count; i++)
+                    foreach (IGrouping<int, FieldNode> group in groups)
+                        writer.Line($"case {group.Key}: return {match}{group.Key}(name, ref reader, row);");
+                    writer.Line("default: return false;");
+                }
+            }
+            foreach (IGrouping<int, FieldNode> group in groups)
+            {
+                writer.Line();
+                using (writer.Block($"private bool {match}{group.Key}(scoped global::System.ReadOnlySpan<byte> name, ref {Reader} reader, int row)"))
+                {
+                    foreach (FieldNode field in group)
                     {
-                        ColumnSpec column = spec.Columns[i];
-                        if (!column.IsComputed) writer.Line($"if ({Field(column)}.Count == row) {NullOrDefault(column)}");
+                        using (writer.Block($"if (name.SequenceEqual({Literal(field.Name)}u8))"))
+                        {
+                            EmitFieldDispatch(writer, spec, field);
+                            writer.Line("return true;");
+                        }
                     }
+                    writer.Line("return false;");
+                }
+            }
+
+            if (isRecord)
+            {
+                writer.Line();
+                writer.Line("// A field the record did not have is null, or its default.");
+                using (writer.Block("private void FillMissing(int row)"))
+                {
+                    foreach (ColumnSpec column in spec.Columns.Where(c => !c.IsComputed))
+                        writer.Line($"if ({Field(column)}.Count == row) {NullOrDefault(column)}");
                 }
             }
         }
@@ -225,12 +242,19 @@ public sealed partial class EntityGenerator
 
         // ---- Selections: name/value lists ----
 
+        /// <remarks>
+        /// Elements usually name their key before their value (<c>{"typeDesc":"Drive","value":"4x4"}</c>), so once the key
+        /// picked a column the value is read in place; a value that comes first is kept as a copy of the reader and read
+        /// when the element ends.
+        /// </remarks>
         private static void EmitSelection(SourceWriter writer, EntitySpec spec, SelectionNode node)
         {
             writer.Line();
             writer.Line($"// The list at '{node.Path}': each column takes the value of the element its selector picks; the first match wins.");
             var keys = node.Selectors.Select(s => s.Key).Distinct().ToList();
             var valueFields = node.Selectors.Select(s => s.ValueField).Distinct().ToList();
+            List<string> Candidates(string key) => node.Selectors.Where(s => s.Key == key).Select(s => s.Value).Distinct().ToList();
+
             using (writer.Block($"private void {node.MethodName}(ref {Reader} reader, int row)"))
             {
                 using (writer.Block($"if (reader.TokenType != {Token}.StartArray)"))
@@ -255,14 +279,12 @@ public sealed partial class EntityGenerator
                     {
                         for (int k = 0; k < keys.Count; k++)
                         {
-                            using (writer.Block($"if (reader.ValueTextEquals({Literal(keys[k])}u8))"))
+                            using (writer.Block($"if (NameIs(ref reader, {Literal(keys[k])}u8))"))
                             {
                                 writer.Line("reader.Read();");
-                                var candidates = node.Selectors.Where(s => s.Key == keys[k]).Select(s => s.Value).Distinct().ToList();
+                                List<string> candidates = Candidates(keys[k]);
                                 for (int c = 0; c < candidates.Count; c++)
-                                {
                                     writer.Line($"{(c == 0 ? "if" : "else if")} (Matches(ref reader, {Literal(candidates[c])}u8)) selected{k} = {c};");
-                                }
                                 writer.Line("reader.Skip();");
                                 writer.Line("continue;");
                             }
@@ -270,9 +292,19 @@ public sealed partial class EntityGenerator
                         for (int v = 0; v < valueFields.Count; v++)
                         {
                             if (keys.Contains(valueFields[v])) continue;
-                            using (writer.Block($"if (reader.ValueTextEquals({Literal(valueFields[v])}u8))"))
+                            using (writer.Block($"if (NameIs(ref reader, {Literal(valueFields[v])}u8))"))
                             {
                                 writer.Line("reader.Read();");
+                                var keysOfValue = node.Selectors.Where(s => s.ValueField == valueFields[v]).Select(s => s.Key).Distinct().ToList();
+                                if (keysOfValue.Count == 1)
+                                {
+                                    int k = keys.IndexOf(keysOfValue[0]);
+                                    using (writer.Block($"if (selected{k} >= 0)"))
+                                    {
+                                        EmitSelectedRead(writer, spec, node, $"selected{k}", Candidates(keysOfValue[0]), keysOfValue[0], valueFields[v], "reader");
+                                        writer.Line("continue;");
+                                    }
+                                }
                                 writer.Line($"value{v} = reader;");
                                 writer.Line($"hasValue{v} = true;");
                                 writer.Line("reader.Skip();");
@@ -285,12 +317,41 @@ public sealed partial class EntityGenerator
                     foreach (Selector selector in node.Selectors)
                     {
                         int k = keys.IndexOf(selector.Key);
-                        int c = node.Selectors.Where(s => s.Key == selector.Key).Select(s => s.Value).Distinct().ToList().IndexOf(selector.Value);
+                        int c = Candidates(selector.Key).IndexOf(selector.Value);
                         int v = valueFields.IndexOf(selector.ValueField);
                         string method = ReaderMethod(spec.Columns[selector.Column]);
                         writer.Line($"if (selected{k} == {c} && hasValue{v}) {{ {Reader} copy = value{v}; {method}(ref copy, row); }}");
                     }
                 }
+            }
+        }
+
+        /// <summary>Reads the value under <paramref name="reader"/> into the column(s) the selected candidate names.</summary>
+        private static void EmitSelectedRead(SourceWriter writer, EntitySpec spec, SelectionNode node, string selected, List<string> candidates, string key, string valueField, string reader)
+        {
+            using (writer.Block($"switch ({selected})"))
+            {
+                for (int c = 0; c < candidates.Count; c++)
+                {
+                    var columns = node.Selectors.Where(s => s.Key == key && s.Value == candidates[c] && s.ValueField == valueField).Select(s => s.Column).ToList();
+                    if (columns.Count == 0) continue;
+                    writer.Line($"case {c}:");
+                    writer.Indent();
+                    for (int i = 0; i < columns.Count; i++)
+                    {
+                        string method = ReaderMethod(spec.Columns[columns[i]]);
+                        writer.Line(i < columns.Count - 1
+                            ? $"{{ {Reader} copy = {reader}; {method}(ref copy, row); }}"
+                            : $"{method}(ref {reader}, row);");
+                    }
+                    writer.Line("break;");
+                    writer.Unindent();
+                }
+                writer.Line("default:");
+                writer.Indent();
+                writer.Line($"{reader}.Skip();");
+                writer.Line("break;");
+                writer.Unindent();
             }
         }
 
@@ -301,6 +362,8 @@ public sealed partial class EntityGenerator
             writer.Line();
             writer.Line($"// {index}: {column.Column} <- {string.Join(".", column.Path.Select(s => s.ToString()))}" +
                 (column.Coercers.IsEmpty ? "" : $" ({string.Join(", ", column.Coercers.Select(Short))})"));
+            // Inlined into the small match method of its name's length, so a value costs no call of its own.
+            writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             using (writer.Block($"private void {ReaderMethod(column)}(ref {Reader} reader, int row)"))
             {
                 writer.Line($"if ({Field(column)}.Count != row) {{ reader.Skip(); return; }} // a repeated field: the first one wins");

@@ -25,9 +25,23 @@ public sealed class DecimalColumnBuffer(int precision, int scale, int capacity)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        var magnitude = new Int128((ulong)(uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
         int valueScale = (bits[3] >> 16) & 0xFF;
         bool negative = bits[3] < 0;
+        ulong low = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+
+        // Money is small and has no more decimals than the column: stay in 64 bits.
+        if (bits[2] == 0 && valueScale <= scale && scale - valueScale < SmallPowersOfTen.Length)
+        {
+            ulong factor = SmallPowersOfTen[scale - valueScale];
+            if (low <= long.MaxValue / factor)
+            {
+                long scaled = (long)(low * factor);
+                unscaled = negative ? -scaled : scaled;
+                return scaled < limit;
+            }
+        }
+
+        var magnitude = new Int128((ulong)(uint)bits[2], low);
 
         if (valueScale < scale)
         {
@@ -53,6 +67,13 @@ public sealed class DecimalColumnBuffer(int precision, int scale, int capacity)
         unscaled = negative ? -magnitude : magnitude;
         return magnitude < limit;
     }
+
+    private static ReadOnlySpan<ulong> SmallPowersOfTen =>
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
+        1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
+    ];
 
     private static Int128 Pow10(int exponent)
     {

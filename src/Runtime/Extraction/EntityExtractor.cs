@@ -19,8 +19,8 @@ namespace Ingest.Extraction;
 /// </remarks>
 public abstract class EntityExtractor
 {
-    /// <summary>Rows per batch unless told otherwise: small enough that a batch's columns stay in cache.</summary>
-    public const int DefaultBatchSize = 1024;
+    /// <summary>Rows per batch unless told otherwise: a batch of a wide entity then stays in the CPU caches (measured in benchmarks/README.md).</summary>
+    public const int DefaultBatchSize = 256;
 
     private const int MaxSamplesPerColumn = 5;
     private const int MaxUnknownFieldNames = 256;
@@ -31,6 +31,7 @@ public abstract class EntityExtractor
     private readonly List<FailureSample>?[] _failureSamples;
     private readonly List<UnknownFieldCounter> _unknownFields = [];
     private readonly List<InvalidPage> _invalidPages = [];
+    private readonly System.Collections.Concurrent.ConcurrentBag<BatchBuffers> _idleBuffers = [];
     private readonly List<string> _pagesWithoutRecords = [];
     private byte[] _unescapeScratch = new byte[256];
     private byte[][] _coerceScratch = [new byte[768], new byte[768], new byte[768], new byte[768]];
@@ -93,7 +94,7 @@ public abstract class EntityExtractor
     /// <summary>Builds the pending rows into a batch (transforms run now, over whole columns) and resets the report.</summary>
     public ExtractedBatch TakeBatch()
     {
-        var buffers = new BatchBuffers();
+        if (!_idleBuffers.TryTake(out BatchBuffers? buffers)) buffers = new BatchBuffers(_idleBuffers);
         int rows = PendingRows;
         IArrowArray[] arrays = BuildArrays(buffers, rows);
         var batch = new RecordBatch(Schema, arrays, rows);
@@ -221,10 +222,16 @@ public abstract class EntityExtractor
         return buffer;
     }
 
+    /// <summary>True when the current property name is exactly <paramref name="utf8"/> (escaped or not).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8) =>
+        reader.ValueIsEscaped ? reader.ValueTextEquals(utf8) : reader.ValueSpan.SequenceEqual(utf8);
+
     /// <summary>True when the current value (a string or a number) is exactly <paramref name="utf8"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static bool Matches(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.ValueTextEquals(utf8),
+        JsonTokenType.String => reader.ValueIsEscaped ? reader.ValueTextEquals(utf8) : reader.ValueSpan.SequenceEqual(utf8),
         JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => reader.ValueSpan.SequenceEqual(utf8),
         _ => false,
     };
@@ -271,6 +278,7 @@ public abstract class EntityExtractor
     }
 
     /// <summary>Reads a string value (any scalar's text) into a string column; objects and arrays fail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void ReadString(ref Utf8JsonReader reader, StringColumnBuffer column, int columnIndex, int row)
     {
         switch (ReadScalar(ref reader, out JsonScalar value))

@@ -84,85 +84,128 @@ partial class Coerced : global::Ingest.IEntity
             {
                 global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
                 reader.Read();
-                switch (name.Length)
-                {
-                    case 3:
-                        if (name.SequenceEqual("mpg"u8))
-                        {
-                            Read_Mpg(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 4:
-                        if (name.SequenceEqual("msrp"u8))
-                        {
-                            Read_Msrp(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (name.SequenceEqual("range"u8))
-                        {
-                            Read_Range(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("color"u8))
-                        {
-                            Read_Color(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 7:
-                        if (name.SequenceEqual("options"u8))
-                        {
-                            Read_Options(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 8:
-                        if (name.SequenceEqual("payments"u8))
-                        {
-                            Read_Payments(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 9:
-                        if (name.SequenceEqual("inTransit"u8))
-                        {
-                            Read_InTransit(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("updatedAt"u8))
-                        {
-                            Read_UpdatedAt(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 10:
-                        if (name.SequenceEqual("horsepower"u8))
-                        {
-                            Read_Horsepower(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 11:
-                        if (name.SequenceEqual("arrivalDate"u8))
-                        {
-                            Read_ArrivalDate(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("vehicleDesc"u8))
-                        {
-                            Read_VehicleDesc(ref reader, row);
-                            continue;
-                        }
-                        break;
-                }
+                if (MatchRecordField(name, ref reader, row)) continue;
                 ReportUnknown("", name);
                 reader.Skip();
             }
+            FillMissing(row);
+        }
 
-            // A field the record did not have is null, or its default.
+        // Reads the value of a field of 'the record' whose name matches; false for an unknown name.
+        private bool MatchRecordField(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 3: return MatchRecordField3(name, ref reader, row);
+                case 4: return MatchRecordField4(name, ref reader, row);
+                case 5: return MatchRecordField5(name, ref reader, row);
+                case 7: return MatchRecordField7(name, ref reader, row);
+                case 8: return MatchRecordField8(name, ref reader, row);
+                case 9: return MatchRecordField9(name, ref reader, row);
+                case 10: return MatchRecordField10(name, ref reader, row);
+                case 11: return MatchRecordField11(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchRecordField3(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("mpg"u8))
+            {
+                Read_Mpg(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField4(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("msrp"u8))
+            {
+                Read_Msrp(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField5(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("range"u8))
+            {
+                Read_Range(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("color"u8))
+            {
+                Read_Color(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField7(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("options"u8))
+            {
+                Read_Options(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField8(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("payments"u8))
+            {
+                Read_Payments(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField9(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("inTransit"u8))
+            {
+                Read_InTransit(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("updatedAt"u8))
+            {
+                Read_UpdatedAt(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField10(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("horsepower"u8))
+            {
+                Read_Horsepower(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField11(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("arrivalDate"u8))
+            {
+                Read_ArrivalDate(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("vehicleDesc"u8))
+            {
+                Read_VehicleDesc(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        // A field the record did not have is null, or its default.
+        private void FillMissing(int row)
+        {
             if (_horsepower.Count == row) _horsepower.AppendNull();
             if (_range.Count == row) _range.AppendNull();
             if (_mpg.Count == row) _mpg.AppendNull();
@@ -177,6 +220,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 0: horsepower <- horsepower (FormattedNumber)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Horsepower(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_horsepower.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -204,6 +248,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 1: range <- range (Thousands)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Range(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_range.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -231,6 +276,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 2: mpg <- mpg (FormattedNumber)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Mpg(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_mpg.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -258,6 +304,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 3: msrp <- msrp (FormattedNumber)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Msrp(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_msrp.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -286,6 +333,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 4: in_transit <- inTransit (Flag)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_InTransit(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_inTransit.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -313,6 +361,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 5: arrival_date <- arrivalDate (FlexibleDate)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_ArrivalDate(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_arrivalDate.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -340,6 +389,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 6: updated_at <- updatedAt (FlexibleDate)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_UpdatedAt(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_updatedAt.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -367,6 +417,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 7: vehicle_desc <- vehicleDesc (Trim, Upper, EmptyToNull)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_VehicleDesc(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_vehicleDesc.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -395,6 +446,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 8: color <- color (Lower)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Color(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_color.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -421,6 +473,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 9: payments <- payments (FormattedNumber)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Payments(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_payments.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -459,6 +512,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // 10: options <- options (Trim)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Options(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_options.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins

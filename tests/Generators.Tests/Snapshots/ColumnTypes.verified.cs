@@ -100,103 +100,142 @@ partial class Typed : global::Ingest.IEntity
             {
                 global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
                 reader.Read();
-                switch (name.Length)
-                {
-                    case 2:
-                        if (name.SequenceEqual("at"u8))
-                        {
-                            Read_At(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 3:
-                        if (name.SequenceEqual("big"u8))
-                        {
-                            Read_Big(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("day"u8))
-                        {
-                            Read_Day(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 4:
-                        if (name.SequenceEqual("text"u8))
-                        {
-                            Read_Text(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("flag"u8))
-                        {
-                            Read_Flag(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("tags"u8))
-                        {
-                            Read_Tags(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("bigs"u8))
-                        {
-                            Read_Bigs(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (name.SequenceEqual("count"u8))
-                        {
-                            Read_Count(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("ratio"u8))
-                        {
-                            Read_Ratio(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("money"u8))
-                        {
-                            Read_Money(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (name.SequenceEqual("counts"u8))
-                        {
-                            Read_Counts(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("ratios"u8))
-                        {
-                            Read_Ratios(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 7:
-                        if (name.SequenceEqual("precise"u8))
-                        {
-                            Read_Precise(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("amounts"u8))
-                        {
-                            Read_Amounts(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 10:
-                        if (name.SequenceEqual("maybeCount"u8))
-                        {
-                            Read_MaybeCount(ref reader, row);
-                            continue;
-                        }
-                        break;
-                }
+                if (MatchRecordField(name, ref reader, row)) continue;
                 ReportUnknown("", name);
                 reader.Skip();
             }
+            FillMissing(row);
+        }
 
-            // A field the record did not have is null, or its default.
+        // Reads the value of a field of 'the record' whose name matches; false for an unknown name.
+        private bool MatchRecordField(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 2: return MatchRecordField2(name, ref reader, row);
+                case 3: return MatchRecordField3(name, ref reader, row);
+                case 4: return MatchRecordField4(name, ref reader, row);
+                case 5: return MatchRecordField5(name, ref reader, row);
+                case 6: return MatchRecordField6(name, ref reader, row);
+                case 7: return MatchRecordField7(name, ref reader, row);
+                case 10: return MatchRecordField10(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchRecordField2(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("at"u8))
+            {
+                Read_At(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField3(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("big"u8))
+            {
+                Read_Big(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("day"u8))
+            {
+                Read_Day(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField4(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("text"u8))
+            {
+                Read_Text(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("flag"u8))
+            {
+                Read_Flag(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("tags"u8))
+            {
+                Read_Tags(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("bigs"u8))
+            {
+                Read_Bigs(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField5(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("count"u8))
+            {
+                Read_Count(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("ratio"u8))
+            {
+                Read_Ratio(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("money"u8))
+            {
+                Read_Money(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField6(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("counts"u8))
+            {
+                Read_Counts(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("ratios"u8))
+            {
+                Read_Ratios(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField7(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("precise"u8))
+            {
+                Read_Precise(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("amounts"u8))
+            {
+                Read_Amounts(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField10(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("maybeCount"u8))
+            {
+                Read_MaybeCount(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        // A field the record did not have is null, or its default.
+        private void FillMissing(int row)
+        {
             if (_text.Count == row) _text.AppendNull();
             if (_count.Count == row) _count.AppendNull();
             if (_maybeCount.Count == row) _maybeCount.AppendNull();
@@ -215,6 +254,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 0: text <- text
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Text(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_text.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -222,6 +262,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 1: count <- count
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Count(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_count.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -249,6 +290,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 2: maybe_count <- maybeCount
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_MaybeCount(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_maybeCount.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -276,6 +318,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 3: big <- big
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Big(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_big.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -303,6 +346,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 4: ratio <- ratio
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Ratio(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_ratio.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -330,6 +374,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 5: money <- money
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Money(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_money.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -358,6 +403,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 6: precise <- precise
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Precise(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_precise.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -386,6 +432,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 7: flag <- flag
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Flag(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_flag.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -413,6 +460,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 8: day <- day
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Day(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_day.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -440,6 +488,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 9: at <- at
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_At(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_at.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -467,6 +516,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 10: tags <- tags
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Tags(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_tags.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -499,6 +549,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 11: counts <- counts
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Counts(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_counts.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -537,6 +588,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 12: bigs <- bigs
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Bigs(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_bigs.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -575,6 +627,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 13: ratios <- ratios
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Ratios(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_ratios.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -613,6 +666,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // 14: amounts <- amounts
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Amounts(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_amounts.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins

@@ -76,73 +76,112 @@ partial class Defaulted : global::Ingest.IEntity
             {
                 global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
                 reader.Read();
-                switch (name.Length)
-                {
-                    case 4:
-                        if (name.SequenceEqual("trim"u8))
-                        {
-                            Read_Trim(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (name.SequenceEqual("doors"u8))
-                        {
-                            Read_Doors(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("ratio"u8))
-                        {
-                            Read_Ratio(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (name.SequenceEqual("status"u8))
-                        {
-                            Read_Status(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 7:
-                        if (name.SequenceEqual("mileage"u8))
-                        {
-                            Read_Mileage(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 8:
-                        if (name.SequenceEqual("discount"u8))
-                        {
-                            Read_Discount(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 9:
-                        if (name.SequenceEqual("certified"u8))
-                        {
-                            Read_Certified(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("updatedAt"u8))
-                        {
-                            Read_UpdatedAt(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 11:
-                        if (name.SequenceEqual("arrivalDate"u8))
-                        {
-                            Read_ArrivalDate(ref reader, row);
-                            continue;
-                        }
-                        break;
-                }
+                if (MatchRecordField(name, ref reader, row)) continue;
                 ReportUnknown("", name);
                 reader.Skip();
             }
+            FillMissing(row);
+        }
 
-            // A field the record did not have is null, or its default.
+        // Reads the value of a field of 'the record' whose name matches; false for an unknown name.
+        private bool MatchRecordField(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 4: return MatchRecordField4(name, ref reader, row);
+                case 5: return MatchRecordField5(name, ref reader, row);
+                case 6: return MatchRecordField6(name, ref reader, row);
+                case 7: return MatchRecordField7(name, ref reader, row);
+                case 8: return MatchRecordField8(name, ref reader, row);
+                case 9: return MatchRecordField9(name, ref reader, row);
+                case 11: return MatchRecordField11(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchRecordField4(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("trim"u8))
+            {
+                Read_Trim(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField5(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("doors"u8))
+            {
+                Read_Doors(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("ratio"u8))
+            {
+                Read_Ratio(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField6(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("status"u8))
+            {
+                Read_Status(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField7(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("mileage"u8))
+            {
+                Read_Mileage(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField8(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("discount"u8))
+            {
+                Read_Discount(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField9(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("certified"u8))
+            {
+                Read_Certified(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("updatedAt"u8))
+            {
+                Read_UpdatedAt(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField11(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("arrivalDate"u8))
+            {
+                Read_ArrivalDate(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        // A field the record did not have is null, or its default.
+        private void FillMissing(int row)
+        {
             if (_status.Count == row) _status.Append("N/A"u8);
             if (_trim.Count == row) _trim.Append("unknown"u8);
             if (_doors.Count == row) _doors.Append(4);
@@ -155,6 +194,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 0: status <- status
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Status(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_status.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -176,6 +216,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 1: trim <- trim (Trim, EmptyToNull)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Trim(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_trim.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -203,6 +244,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 2: doors <- doors
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Doors(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_doors.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -230,6 +272,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 3: mileage <- mileage
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Mileage(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_mileage.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -257,6 +300,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 4: ratio <- ratio
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Ratio(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_ratio.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -284,6 +328,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 5: discount <- discount
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Discount(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_discount.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -312,6 +357,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 6: certified <- certified (Flag)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Certified(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_certified.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -339,6 +385,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 7: arrival_date <- arrivalDate
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_ArrivalDate(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_arrivalDate.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -366,6 +413,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // 8: updated_at <- updatedAt
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_UpdatedAt(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_updatedAt.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins

@@ -60,35 +60,58 @@ partial class Features : global::Ingest.IEntity
             {
                 global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
                 reader.Read();
-                switch (name.Length)
-                {
-                    case 3:
-                        if (name.SequenceEqual("vin"u8))
-                        {
-                            Read_Vin(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (name.SequenceEqual("specs"u8))
-                        {
-                            ReadObject_specs(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 10:
-                        if (name.SequenceEqual("attributes"u8))
-                        {
-                            ReadObject_attributes(ref reader, row);
-                            continue;
-                        }
-                        break;
-                }
+                if (MatchRecordField(name, ref reader, row)) continue;
                 ReportUnknown("", name);
                 reader.Skip();
             }
+            FillMissing(row);
+        }
 
-            // A field the record did not have is null, or its default.
+        // Reads the value of a field of 'the record' whose name matches; false for an unknown name.
+        private bool MatchRecordField(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 3: return MatchRecordField3(name, ref reader, row);
+                case 5: return MatchRecordField5(name, ref reader, row);
+                case 10: return MatchRecordField10(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchRecordField3(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("vin"u8))
+            {
+                Read_Vin(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField5(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("specs"u8))
+            {
+                ReadObject_specs(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField10(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("attributes"u8))
+            {
+                ReadObject_attributes(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        // A field the record did not have is null, or its default.
+        private void FillMissing(int row)
+        {
             if (_vin.Count == row) _vin.AppendNull();
             if (_drive.Count == row) _drive.AppendNull();
             if (_engine.Count == row) _engine.AppendNull();
@@ -108,19 +131,30 @@ partial class Features : global::Ingest.IEntity
             {
                 global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
                 reader.Read();
-                switch (name.Length)
-                {
-                    case 10:
-                        if (name.SequenceEqual("attributes"u8))
-                        {
-                            ReadList_attributes_attributes(ref reader, row);
-                            continue;
-                        }
-                        break;
-                }
+                if (MatchObject_attributes(name, ref reader, row)) continue;
                 ReportUnknown("attributes", name);
                 reader.Skip();
             }
+        }
+
+        // Reads the value of a field of 'attributes' whose name matches; false for an unknown name.
+        private bool MatchObject_attributes(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 10: return MatchObject_attributes10(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchObject_attributes10(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("attributes"u8))
+            {
+                ReadList_attributes_attributes(ref reader, row);
+                return true;
+            }
+            return false;
         }
 
         // The object at 'specs'.
@@ -135,19 +169,30 @@ partial class Features : global::Ingest.IEntity
             {
                 global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
                 reader.Read();
-                switch (name.Length)
-                {
-                    case 10:
-                        if (name.SequenceEqual("attributes"u8))
-                        {
-                            ReadList_specs_attributes(ref reader, row);
-                            continue;
-                        }
-                        break;
-                }
+                if (MatchObject_specs(name, ref reader, row)) continue;
                 ReportUnknown("specs", name);
                 reader.Skip();
             }
+        }
+
+        // Reads the value of a field of 'specs' whose name matches; false for an unknown name.
+        private bool MatchObject_specs(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 10: return MatchObject_specs10(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchObject_specs10(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("attributes"u8))
+            {
+                ReadList_specs_attributes(ref reader, row);
+                return true;
+            }
+            return false;
         }
 
         // The list at 'attributes.attributes': each column takes the value of the element its selector picks; the first match wins.
@@ -170,7 +215,7 @@ partial class Features : global::Ingest.IEntity
                 bool hasValue0 = false;
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("typeDesc"u8))
+                    if (NameIs(ref reader, "typeDesc"u8))
                     {
                         reader.Read();
                         if (Matches(ref reader, "Drive"u8)) selected0 = 0;
@@ -178,9 +223,25 @@ partial class Features : global::Ingest.IEntity
                         reader.Skip();
                         continue;
                     }
-                    if (reader.ValueTextEquals("value"u8))
+                    if (NameIs(ref reader, "value"u8))
                     {
                         reader.Read();
+                        if (selected0 >= 0)
+                        {
+                            switch (selected0)
+                            {
+                                case 0:
+                                    Read_Drive(ref reader, row);
+                                    break;
+                                case 1:
+                                    Read_Engine(ref reader, row);
+                                    break;
+                                default:
+                                    reader.Skip();
+                                    break;
+                            }
+                            continue;
+                        }
                         value0 = reader;
                         hasValue0 = true;
                         reader.Skip();
@@ -217,31 +278,57 @@ partial class Features : global::Ingest.IEntity
                 bool hasValue1 = false;
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("name"u8))
+                    if (NameIs(ref reader, "name"u8))
                     {
                         reader.Read();
                         if (Matches(ref reader, "Seats"u8)) selected0 = 0;
                         reader.Skip();
                         continue;
                     }
-                    if (reader.ValueTextEquals("code"u8))
+                    if (NameIs(ref reader, "code"u8))
                     {
                         reader.Read();
                         if (Matches(ref reader, "WB"u8)) selected1 = 0;
                         reader.Skip();
                         continue;
                     }
-                    if (reader.ValueTextEquals("value"u8))
+                    if (NameIs(ref reader, "value"u8))
                     {
                         reader.Read();
+                        if (selected0 >= 0)
+                        {
+                            switch (selected0)
+                            {
+                                case 0:
+                                    Read_Seats(ref reader, row);
+                                    break;
+                                default:
+                                    reader.Skip();
+                                    break;
+                            }
+                            continue;
+                        }
                         value0 = reader;
                         hasValue0 = true;
                         reader.Skip();
                         continue;
                     }
-                    if (reader.ValueTextEquals("amount"u8))
+                    if (NameIs(ref reader, "amount"u8))
                     {
                         reader.Read();
+                        if (selected1 >= 0)
+                        {
+                            switch (selected1)
+                            {
+                                case 0:
+                                    Read_Wheelbase(ref reader, row);
+                                    break;
+                                default:
+                                    reader.Skip();
+                                    break;
+                            }
+                            continue;
+                        }
                         value1 = reader;
                         hasValue1 = true;
                         reader.Skip();
@@ -256,6 +343,7 @@ partial class Features : global::Ingest.IEntity
         }
 
         // 0: vin <- vin
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Vin(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_vin.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -263,6 +351,7 @@ partial class Features : global::Ingest.IEntity
         }
 
         // 1: drive <- attributes.attributes[typeDesc=Drive].value
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Drive(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_drive.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -270,6 +359,7 @@ partial class Features : global::Ingest.IEntity
         }
 
         // 2: engine <- attributes.attributes[typeDesc=Engine].value
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Engine(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_engine.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -277,6 +367,7 @@ partial class Features : global::Ingest.IEntity
         }
 
         // 3: seats <- specs.attributes[name=Seats].value
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Seats(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_seats.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -304,6 +395,7 @@ partial class Features : global::Ingest.IEntity
         }
 
         // 4: wheelbase <- specs.attributes[code=WB].amount (FormattedNumber)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Wheelbase(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_wheelbase.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins

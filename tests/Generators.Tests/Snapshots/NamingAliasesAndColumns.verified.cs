@@ -64,50 +64,73 @@ partial class Dealer : global::Ingest.IEntity
             {
                 global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
                 reader.Read();
-                switch (name.Length)
-                {
-                    case 3:
-                        if (name.SequenceEqual("zip"u8))
-                        {
-                            Read_PostalCode(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("lat"u8))
-                        {
-                            Read_Lat(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 10:
-                        if (name.SequenceEqual("zip5_count"u8))
-                        {
-                            Read_Zip5Count(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 11:
-                        if (name.SequenceEqual("dealer_code"u8))
-                        {
-                            Read_DealerCode(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("dealer_name"u8))
-                        {
-                            Read_DealerName(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("website_url"u8))
-                        {
-                            Read_WebsiteURL(ref reader, row);
-                            continue;
-                        }
-                        break;
-                }
+                if (MatchRecordField(name, ref reader, row)) continue;
                 ReportUnknown("", name);
                 reader.Skip();
             }
+            FillMissing(row);
+        }
 
-            // A field the record did not have is null, or its default.
+        // Reads the value of a field of 'the record' whose name matches; false for an unknown name.
+        private bool MatchRecordField(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 3: return MatchRecordField3(name, ref reader, row);
+                case 10: return MatchRecordField10(name, ref reader, row);
+                case 11: return MatchRecordField11(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchRecordField3(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("zip"u8))
+            {
+                Read_PostalCode(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("lat"u8))
+            {
+                Read_Lat(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField10(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("zip5_count"u8))
+            {
+                Read_Zip5Count(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField11(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("dealer_code"u8))
+            {
+                Read_DealerCode(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("dealer_name"u8))
+            {
+                Read_DealerName(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("website_url"u8))
+            {
+                Read_WebsiteURL(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        // A field the record did not have is null, or its default.
+        private void FillMissing(int row)
+        {
             if (_dealerCode.Count == row) _dealerCode.AppendNull();
             if (_dealerName.Count == row) _dealerName.AppendNull();
             if (_postalCode.Count == row) _postalCode.AppendNull();
@@ -117,6 +140,7 @@ partial class Dealer : global::Ingest.IEntity
         }
 
         // 0: dealerCode <- dealer_code
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_DealerCode(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_dealerCode.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -124,6 +148,7 @@ partial class Dealer : global::Ingest.IEntity
         }
 
         // 1: dealerName <- dealer_name
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_DealerName(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_dealerName.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -131,6 +156,7 @@ partial class Dealer : global::Ingest.IEntity
         }
 
         // 2: postalCode <- zip
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_PostalCode(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_postalCode.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -138,6 +164,7 @@ partial class Dealer : global::Ingest.IEntity
         }
 
         // 3: dealer_url <- website_url
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_WebsiteURL(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_websiteURL.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -145,6 +172,7 @@ partial class Dealer : global::Ingest.IEntity
         }
 
         // 4: latitude <- lat
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Lat(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_lat.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -172,6 +200,7 @@ partial class Dealer : global::Ingest.IEntity
         }
 
         // 5: zip5Count <- zip5_count
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Zip5Count(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_zip5Count.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins

@@ -68,40 +68,63 @@ partial class Price : global::Ingest.IEntity
             {
                 global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
                 reader.Read();
-                switch (name.Length)
-                {
-                    case 3:
-                        if (name.SequenceEqual("vin"u8))
-                        {
-                            { global::System.Text.Json.Utf8JsonReader copy = reader; Read_Vin(ref copy, row); }
-                            Read_VinAgain(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (name.SequenceEqual("price"u8))
-                        {
-                            ReadObject_price(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (name.SequenceEqual("dealer"u8))
-                        {
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject) ReadObject_dealer(ref reader, row);
-                            else
-                            {
-                                Read_DealerText(ref reader, row);
-                            }
-                            continue;
-                        }
-                        break;
-                }
+                if (MatchRecordField(name, ref reader, row)) continue;
                 ReportUnknown("", name);
                 reader.Skip();
             }
+            FillMissing(row);
+        }
 
-            // A field the record did not have is null, or its default.
+        // Reads the value of a field of 'the record' whose name matches; false for an unknown name.
+        private bool MatchRecordField(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 3: return MatchRecordField3(name, ref reader, row);
+                case 5: return MatchRecordField5(name, ref reader, row);
+                case 6: return MatchRecordField6(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchRecordField3(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("vin"u8))
+            {
+                { global::System.Text.Json.Utf8JsonReader copy = reader; Read_Vin(ref copy, row); }
+                Read_VinAgain(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField5(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("price"u8))
+            {
+                ReadObject_price(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField6(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("dealer"u8))
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject) ReadObject_dealer(ref reader, row);
+                else
+                {
+                    Read_DealerText(ref reader, row);
+                }
+                return true;
+            }
+            return false;
+        }
+
+        // A field the record did not have is null, or its default.
+        private void FillMissing(int row)
+        {
             if (_vin.Count == row) _vin.AppendNull();
             if (_msrp.Count == row) _msrp.AppendNull();
             if (_netPrice.Count == row) _netPrice.AppendNull();
@@ -123,26 +146,41 @@ partial class Price : global::Ingest.IEntity
             {
                 global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
                 reader.Read();
-                switch (name.Length)
-                {
-                    case 4:
-                        if (name.SequenceEqual("msrp"u8))
-                        {
-                            Read_Msrp(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 8:
-                        if (name.SequenceEqual("netPrice"u8))
-                        {
-                            Read_NetPrice(ref reader, row);
-                            continue;
-                        }
-                        break;
-                }
+                if (MatchObject_price(name, ref reader, row)) continue;
                 ReportUnknown("price", name);
                 reader.Skip();
             }
+        }
+
+        // Reads the value of a field of 'price' whose name matches; false for an unknown name.
+        private bool MatchObject_price(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 4: return MatchObject_price4(name, ref reader, row);
+                case 8: return MatchObject_price8(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchObject_price4(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("msrp"u8))
+            {
+                Read_Msrp(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchObject_price8(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("netPrice"u8))
+            {
+                Read_NetPrice(ref reader, row);
+                return true;
+            }
+            return false;
         }
 
         // The object at 'dealer'.
@@ -157,26 +195,41 @@ partial class Price : global::Ingest.IEntity
             {
                 global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
                 reader.Read();
-                switch (name.Length)
-                {
-                    case 4:
-                        if (name.SequenceEqual("name"u8))
-                        {
-                            Read_DealerName(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 7:
-                        if (name.SequenceEqual("address"u8))
-                        {
-                            ReadObject_dealer_address(ref reader, row);
-                            continue;
-                        }
-                        break;
-                }
+                if (MatchObject_dealer(name, ref reader, row)) continue;
                 ReportUnknown("dealer", name);
                 reader.Skip();
             }
+        }
+
+        // Reads the value of a field of 'dealer' whose name matches; false for an unknown name.
+        private bool MatchObject_dealer(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 4: return MatchObject_dealer4(name, ref reader, row);
+                case 7: return MatchObject_dealer7(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchObject_dealer4(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("name"u8))
+            {
+                Read_DealerName(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchObject_dealer7(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("address"u8))
+            {
+                ReadObject_dealer_address(ref reader, row);
+                return true;
+            }
+            return false;
         }
 
         // The object at 'dealer.address'.
@@ -191,22 +244,34 @@ partial class Price : global::Ingest.IEntity
             {
                 global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
                 reader.Read();
-                switch (name.Length)
-                {
-                    case 3:
-                        if (name.SequenceEqual("zip"u8))
-                        {
-                            Read_DealerZip(ref reader, row);
-                            continue;
-                        }
-                        break;
-                }
+                if (MatchObject_dealer_address(name, ref reader, row)) continue;
                 ReportUnknown("dealer.address", name);
                 reader.Skip();
             }
         }
 
+        // Reads the value of a field of 'dealer.address' whose name matches; false for an unknown name.
+        private bool MatchObject_dealer_address(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 3: return MatchObject_dealer_address3(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchObject_dealer_address3(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("zip"u8))
+            {
+                Read_DealerZip(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
         // 0: vin <- vin
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Vin(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_vin.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -214,6 +279,7 @@ partial class Price : global::Ingest.IEntity
         }
 
         // 1: msrp <- price.msrp
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Msrp(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_msrp.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -242,6 +308,7 @@ partial class Price : global::Ingest.IEntity
         }
 
         // 2: net_price <- price.netPrice
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_NetPrice(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_netPrice.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -269,6 +336,7 @@ partial class Price : global::Ingest.IEntity
         }
 
         // 3: dealer_zip <- dealer.address.zip
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_DealerZip(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_dealerZip.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -276,6 +344,7 @@ partial class Price : global::Ingest.IEntity
         }
 
         // 4: dealer_name <- dealer.name
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_DealerName(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_dealerName.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -283,6 +352,7 @@ partial class Price : global::Ingest.IEntity
         }
 
         // 5: vin_again <- vin
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_VinAgain(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_vinAgain.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -290,6 +360,7 @@ partial class Price : global::Ingest.IEntity
         }
 
         // 6: dealer_text <- dealer
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_DealerText(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_dealerText.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins

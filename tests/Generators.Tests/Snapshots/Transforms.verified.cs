@@ -80,45 +80,68 @@ partial class Computed : global::Ingest.IEntity
             {
                 global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
                 reader.Read();
-                switch (name.Length)
-                {
-                    case 5:
-                        if (name.SequenceEqual("ccode"u8))
-                        {
-                            Read_Ccode(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("model"u8))
-                        {
-                            Read_Model(ref reader, row);
-                            continue;
-                        }
-                        if (name.SequenceEqual("seats"u8))
-                        {
-                            Read_Seats(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 8:
-                        if (name.SequenceEqual("extImage"u8))
-                        {
-                            Read_ExtImage(ref reader, row);
-                            continue;
-                        }
-                        break;
-                    case 13:
-                        if (name.SequenceEqual("dealerZipCode"u8))
-                        {
-                            Read_DealerZipCode(ref reader, row);
-                            continue;
-                        }
-                        break;
-                }
+                if (MatchRecordField(name, ref reader, row)) continue;
                 ReportUnknown("", name);
                 reader.Skip();
             }
+            FillMissing(row);
+        }
 
-            // A field the record did not have is null, or its default.
+        // Reads the value of a field of 'the record' whose name matches; false for an unknown name.
+        private bool MatchRecordField(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 5: return MatchRecordField5(name, ref reader, row);
+                case 8: return MatchRecordField8(name, ref reader, row);
+                case 13: return MatchRecordField13(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchRecordField5(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("ccode"u8))
+            {
+                Read_Ccode(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("model"u8))
+            {
+                Read_Model(ref reader, row);
+                return true;
+            }
+            if (name.SequenceEqual("seats"u8))
+            {
+                Read_Seats(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField8(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("extImage"u8))
+            {
+                Read_ExtImage(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField13(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("dealerZipCode"u8))
+            {
+                Read_DealerZipCode(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        // A field the record did not have is null, or its default.
+        private void FillMissing(int row)
+        {
             if (_ccode.Count == row) _ccode.AppendNull();
             if (_dealerZipCode.Count == row) _dealerZipCode.AppendNull();
             if (_extImage.Count == row) _extImage.AppendNull();
@@ -127,6 +150,7 @@ partial class Computed : global::Ingest.IEntity
         }
 
         // 0: ccode <- ccode
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Ccode(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_ccode.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -134,6 +158,7 @@ partial class Computed : global::Ingest.IEntity
         }
 
         // 1: dealer_zip_code <- dealerZipCode
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_DealerZipCode(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_dealerZipCode.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -141,6 +166,7 @@ partial class Computed : global::Ingest.IEntity
         }
 
         // 2: ext_image <- extImage
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_ExtImage(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_extImage.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -148,6 +174,7 @@ partial class Computed : global::Ingest.IEntity
         }
 
         // 3: model <- model
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Model(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_model.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
@@ -155,6 +182,7 @@ partial class Computed : global::Ingest.IEntity
         }
 
         // 4: seats <- seats
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Seats(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_seats.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
