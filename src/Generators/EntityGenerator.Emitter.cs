@@ -395,7 +395,7 @@ public sealed partial class EntityGenerator
                     writer.Unindent();
                     writer.Line("default:");
                     writer.Indent();
-                    writer.Line($"FailStructure({index}, row);");
+                    writer.Line($"FailUnreadable(ref reader, {index}, row);");
                     writer.Line($"{target}.AppendNull();");
                     writer.Line("return;");
                     writer.Unindent();
@@ -425,9 +425,9 @@ public sealed partial class EntityGenerator
                 {
                     EmitCoerce(writer, column, "items", index, onNull: "items.AppendNull(); continue;", appendTail: " continue;");
                 }
+                writer.Line($"if (kind == ScalarKind.Value) Fail({index}, row, value.Utf8); else FailUnreadable(ref reader, {index}, row);");
                 writer.Line("SkipRestOfArray(ref reader);");
                 writer.Line($"{list}.AbandonList();");
-                writer.Line($"if (kind == ScalarKind.Value) Fail({index}, row, value.Utf8); else FailStructure({index}, row);");
                 writer.Line($"{list}.AppendNull();");
                 writer.Line("return;");
             }

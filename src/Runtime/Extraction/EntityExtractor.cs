@@ -72,10 +72,11 @@ public abstract class EntityExtractor
         _currentPage = label;
         int startRows = PendingRows;
         int startSkipped = _skippedRecords;
-        if (page.StartsWith("\uFEFF"u8)) page = page[3..];
+        ReportMark mark = MarkReport();
+        ReadOnlySpan<byte> json = page.StartsWith("\uFEFF"u8) ? page[3..] : page;
         try
         {
-            var reader = new Utf8JsonReader(page, new JsonReaderOptions { MaxDepth = 256 });
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
             if (!reader.Read()) throw new JsonException("The page is empty.");
             bool found = _recordsPath.Length == 0 ? ReadRecordsArray(ref reader) : FindRecords(ref reader, 0);
             if (reader.Read()) throw new JsonException($"Unexpected content after the JSON document at byte {reader.TokenStartIndex}.");
@@ -86,6 +87,7 @@ public abstract class EntityExtractor
         {
             RollBack(startRows);
             _skippedRecords = startSkipped;
+            RestoreReport(mark, startRows);
             _invalidPages.Add(new InvalidPage(label, ex.Message, page.ToArray()));
             return 0;
         }
@@ -163,6 +165,40 @@ public abstract class EntityExtractor
         PendingRows = rows;
     }
 
+    /// <summary>The report's counts before a page, so a page that turns out invalid leaves no trace but its quarantine.</summary>
+    private readonly record struct ReportMark(int FailureTotal, int[]? FailureCounts, int[]? UnknownCounts);
+
+    private int _failureTotal;
+
+    private ReportMark MarkReport()
+    {
+        // Failures and unknown fields are rare; copy counts only when there are some to restore.
+        int[]? unknown = null;
+        if (_unknownFields.Count > 0)
+        {
+            unknown = new int[_unknownFields.Count];
+            for (int i = 0; i < unknown.Length; i++) unknown[i] = _unknownFields[i].Count;
+        }
+        return new ReportMark(_failureTotal, _failureTotal > 0 ? (int[])_failureCounts.Clone() : null, unknown);
+    }
+
+    private void RestoreReport(ReportMark mark, int firstRowOfPage)
+    {
+        if (_failureTotal != mark.FailureTotal)
+        {
+            for (int i = 0; i < _failureCounts.Length; i++)
+            {
+                _failureCounts[i] = mark.FailureCounts?[i] ?? 0;
+                _failureSamples[i]?.RemoveAll(sample => sample.Row >= firstRowOfPage && ReferenceEquals(sample.Page, _currentPage));
+            }
+            _failureTotal = mark.FailureTotal;
+        }
+        int kept = mark.UnknownCounts?.Length ?? 0;
+        if (_unknownFields.Count > kept) _unknownFields.RemoveRange(kept, _unknownFields.Count - kept);
+        for (int i = 0; i < kept; i++) _unknownFields[i].Count = mark.UnknownCounts![i];
+        _unknownCursor = 0;
+    }
+
     // ---- Helpers the generated code calls per value ----
 
     /// <summary>How the value under the reader reads as a scalar.</summary>
@@ -170,8 +206,11 @@ public abstract class EntityExtractor
     {
         Null,
         Value,
-        /// <summary>An object or an array where a scalar belongs: skipped, counted as a failure.</summary>
-        Structure,
+        /// <summary>
+        /// An object or an array where a scalar belongs (skipped), or a string whose escapes do not decode (a lone
+        /// surrogate): counted as a failure of the value, not of the page.
+        /// </summary>
+        Unreadable,
     }
 
     /// <summary>Reads the current value as a scalar, unescaping strings that need it into a scratch buffer.</summary>
@@ -182,8 +221,12 @@ public abstract class EntityExtractor
         switch (token)
         {
             case JsonTokenType.String:
-                value = reader.ValueIsEscaped ? Unescape(ref reader) : new JsonScalar(token, reader.ValueSpan);
-                return ScalarKind.Value;
+                if (!reader.ValueIsEscaped)
+                {
+                    value = new JsonScalar(token, reader.ValueSpan);
+                    return ScalarKind.Value;
+                }
+                return TryUnescape(ref reader, out value) ? ScalarKind.Value : ScalarKind.Unreadable;
             case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
                 value = new JsonScalar(token, reader.ValueSpan);
                 return ScalarKind.Value;
@@ -193,16 +236,26 @@ public abstract class EntityExtractor
             default:
                 value = default;
                 reader.Skip();
-                return ScalarKind.Structure;
+                return ScalarKind.Unreadable;
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private JsonScalar Unescape(ref Utf8JsonReader reader)
+    private bool TryUnescape(ref Utf8JsonReader reader, out JsonScalar value)
     {
         if (_unescapeScratch.Length < reader.ValueSpan.Length) _unescapeScratch = new byte[reader.ValueSpan.Length * 2];
-        int length = reader.CopyString(_unescapeScratch);
-        return new JsonScalar(JsonTokenType.String, _unescapeScratch.AsSpan(0, length));
+        try
+        {
+            int length = reader.CopyString(_unescapeScratch);
+            value = new JsonScalar(JsonTokenType.String, _unescapeScratch.AsSpan(0, length));
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON whose escapes are not text, such as a lone surrogate "\ud83d": the value fails, not the page.
+            value = default;
+            return false;
+        }
     }
 
     /// <summary>
@@ -290,7 +343,7 @@ public abstract class EntityExtractor
                 column.AppendNull();
                 break;
             default:
-                FailStructure(columnIndex, row);
+                FailUnreadable(ref reader, columnIndex, row);
                 column.AppendNull();
                 break;
         }
@@ -321,9 +374,10 @@ public abstract class EntityExtractor
                     items.AppendNull();
                     break;
                 default:
+                    if (reader.TokenType == JsonTokenType.String) Fail(columnIndex, row, reader.ValueSpan);
+                    else FailStructure(columnIndex, row);
                     SkipRestOfArray(ref reader);
                     column.AbandonList();
-                    FailStructure(columnIndex, row);
                     column.AppendNull();
                     return;
             }
@@ -354,6 +408,7 @@ public abstract class EntityExtractor
     [MethodImpl(MethodImplOptions.NoInlining)]
     protected void Fail(int columnIndex, int row, ReadOnlySpan<byte> rawText)
     {
+        _failureTotal++;
         if (_failureCounts[columnIndex]++ >= MaxSamplesPerColumn) return;
         string text = Utf8.IsValid(rawText) ? Encoding.UTF8.GetString(rawText) : "invalid UTF-8: " + Convert.ToHexString(rawText[..Math.Min(rawText.Length, 32)]);
         (_failureSamples[columnIndex] ??= []).Add(new FailureSample(row, text, _currentPage));
@@ -361,6 +416,14 @@ public abstract class EntityExtractor
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     protected void FailStructure(int columnIndex, int row) => Fail(columnIndex, row, "<object or array>"u8);
+
+    /// <summary>Counts a value <see cref="ReadScalar"/> found <see cref="ScalarKind.Unreadable"/>, with its raw text when it has one.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    protected void FailUnreadable(ref Utf8JsonReader reader, int columnIndex, int row)
+    {
+        if (reader.TokenType == JsonTokenType.String) Fail(columnIndex, row, reader.ValueSpan);
+        else FailStructure(columnIndex, row);
+    }
 
     /// <summary>Counts a JSON field no property maps; <paramref name="parentPath"/> is the dotted path of its object.</summary>
     /// <remarks>
@@ -412,6 +475,7 @@ public abstract class EntityExtractor
             _failureCounts[i] = 0;
             _failureSamples[i]?.Clear();
         }
+        _failureTotal = 0;
         bool clean = failures.Count == 0 && _unknownFields.Count == 0 && _invalidPages.Count == 0 && _pagesWithoutRecords.Count == 0 && _skippedRecords == 0;
         ExtractionReport report = clean
             ? new ExtractionReport { Rows = rows, Pages = _pages }

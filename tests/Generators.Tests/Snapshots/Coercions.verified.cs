@@ -241,7 +241,7 @@ partial class Coerced : global::Ingest.IEntity
                     _horsepower.AppendNull();
                     return;
                 default:
-                    FailStructure(0, row);
+                    FailUnreadable(ref reader, 0, row);
                     _horsepower.AppendNull();
                     return;
             }
@@ -269,7 +269,7 @@ partial class Coerced : global::Ingest.IEntity
                     _range.AppendNull();
                     return;
                 default:
-                    FailStructure(1, row);
+                    FailUnreadable(ref reader, 1, row);
                     _range.AppendNull();
                     return;
             }
@@ -297,7 +297,7 @@ partial class Coerced : global::Ingest.IEntity
                     _mpg.AppendNull();
                     return;
                 default:
-                    FailStructure(2, row);
+                    FailUnreadable(ref reader, 2, row);
                     _mpg.AppendNull();
                     return;
             }
@@ -326,7 +326,7 @@ partial class Coerced : global::Ingest.IEntity
                     _msrp.AppendNull();
                     return;
                 default:
-                    FailStructure(3, row);
+                    FailUnreadable(ref reader, 3, row);
                     _msrp.AppendNull();
                     return;
             }
@@ -354,7 +354,7 @@ partial class Coerced : global::Ingest.IEntity
                     _inTransit.AppendNull();
                     return;
                 default:
-                    FailStructure(4, row);
+                    FailUnreadable(ref reader, 4, row);
                     _inTransit.AppendNull();
                     return;
             }
@@ -382,7 +382,7 @@ partial class Coerced : global::Ingest.IEntity
                     _arrivalDate.AppendNull();
                     return;
                 default:
-                    FailStructure(5, row);
+                    FailUnreadable(ref reader, 5, row);
                     _arrivalDate.AppendNull();
                     return;
             }
@@ -410,7 +410,7 @@ partial class Coerced : global::Ingest.IEntity
                     _updatedAt.AppendNull();
                     return;
                 default:
-                    FailStructure(6, row);
+                    FailUnreadable(ref reader, 6, row);
                     _updatedAt.AppendNull();
                     return;
             }
@@ -439,7 +439,7 @@ partial class Coerced : global::Ingest.IEntity
                     _vehicleDesc.AppendNull();
                     return;
                 default:
-                    FailStructure(7, row);
+                    FailUnreadable(ref reader, 7, row);
                     _vehicleDesc.AppendNull();
                     return;
             }
@@ -466,7 +466,7 @@ partial class Coerced : global::Ingest.IEntity
                     _color.AppendNull();
                     return;
                 default:
-                    FailStructure(8, row);
+                    FailUnreadable(ref reader, 8, row);
                     _color.AppendNull();
                     return;
             }
@@ -502,9 +502,9 @@ partial class Coerced : global::Ingest.IEntity
                             items.AppendNull(); continue;
                     }
                 }
+                if (kind == ScalarKind.Value) Fail(9, row, value.Utf8); else FailUnreadable(ref reader, 9, row);
                 SkipRestOfArray(ref reader);
                 _payments.AbandonList();
-                if (kind == ScalarKind.Value) Fail(9, row, value.Utf8); else FailStructure(9, row);
                 _payments.AppendNull();
                 return;
             }
@@ -540,9 +540,9 @@ partial class Coerced : global::Ingest.IEntity
                         if (outcome == global::Ingest.CoercionResult.Null) { items.AppendNull(); continue; }
                     }
                 }
+                if (kind == ScalarKind.Value) Fail(10, row, value.Utf8); else FailUnreadable(ref reader, 10, row);
                 SkipRestOfArray(ref reader);
                 _options.AbandonList();
-                if (kind == ScalarKind.Value) Fail(10, row, value.Utf8); else FailStructure(10, row);
                 _options.AppendNull();
                 return;
             }

@@ -283,7 +283,7 @@ partial class Typed : global::Ingest.IEntity
                     _count.AppendNull();
                     return;
                 default:
-                    FailStructure(1, row);
+                    FailUnreadable(ref reader, 1, row);
                     _count.AppendNull();
                     return;
             }
@@ -311,7 +311,7 @@ partial class Typed : global::Ingest.IEntity
                     _maybeCount.AppendNull();
                     return;
                 default:
-                    FailStructure(2, row);
+                    FailUnreadable(ref reader, 2, row);
                     _maybeCount.AppendNull();
                     return;
             }
@@ -339,7 +339,7 @@ partial class Typed : global::Ingest.IEntity
                     _big.AppendNull();
                     return;
                 default:
-                    FailStructure(3, row);
+                    FailUnreadable(ref reader, 3, row);
                     _big.AppendNull();
                     return;
             }
@@ -367,7 +367,7 @@ partial class Typed : global::Ingest.IEntity
                     _ratio.AppendNull();
                     return;
                 default:
-                    FailStructure(4, row);
+                    FailUnreadable(ref reader, 4, row);
                     _ratio.AppendNull();
                     return;
             }
@@ -396,7 +396,7 @@ partial class Typed : global::Ingest.IEntity
                     _money.AppendNull();
                     return;
                 default:
-                    FailStructure(5, row);
+                    FailUnreadable(ref reader, 5, row);
                     _money.AppendNull();
                     return;
             }
@@ -425,7 +425,7 @@ partial class Typed : global::Ingest.IEntity
                     _precise.AppendNull();
                     return;
                 default:
-                    FailStructure(6, row);
+                    FailUnreadable(ref reader, 6, row);
                     _precise.AppendNull();
                     return;
             }
@@ -453,7 +453,7 @@ partial class Typed : global::Ingest.IEntity
                     _flag.AppendNull();
                     return;
                 default:
-                    FailStructure(7, row);
+                    FailUnreadable(ref reader, 7, row);
                     _flag.AppendNull();
                     return;
             }
@@ -481,7 +481,7 @@ partial class Typed : global::Ingest.IEntity
                     _day.AppendNull();
                     return;
                 default:
-                    FailStructure(8, row);
+                    FailUnreadable(ref reader, 8, row);
                     _day.AppendNull();
                     return;
             }
@@ -509,7 +509,7 @@ partial class Typed : global::Ingest.IEntity
                     _at.AppendNull();
                     return;
                 default:
-                    FailStructure(9, row);
+                    FailUnreadable(ref reader, 9, row);
                     _at.AppendNull();
                     return;
             }
@@ -539,9 +539,9 @@ partial class Typed : global::Ingest.IEntity
                 {
                     if (global::Ingest.Extraction.Utf8Validation.IsValid(value.Utf8)) { items.Append(value.Utf8); continue; }
                 }
+                if (kind == ScalarKind.Value) Fail(10, row, value.Utf8); else FailUnreadable(ref reader, 10, row);
                 SkipRestOfArray(ref reader);
                 _tags.AbandonList();
-                if (kind == ScalarKind.Value) Fail(10, row, value.Utf8); else FailStructure(10, row);
                 _tags.AppendNull();
                 return;
             }
@@ -578,9 +578,9 @@ partial class Typed : global::Ingest.IEntity
                             items.AppendNull(); continue;
                     }
                 }
+                if (kind == ScalarKind.Value) Fail(11, row, value.Utf8); else FailUnreadable(ref reader, 11, row);
                 SkipRestOfArray(ref reader);
                 _counts.AbandonList();
-                if (kind == ScalarKind.Value) Fail(11, row, value.Utf8); else FailStructure(11, row);
                 _counts.AppendNull();
                 return;
             }
@@ -617,9 +617,9 @@ partial class Typed : global::Ingest.IEntity
                             items.AppendNull(); continue;
                     }
                 }
+                if (kind == ScalarKind.Value) Fail(12, row, value.Utf8); else FailUnreadable(ref reader, 12, row);
                 SkipRestOfArray(ref reader);
                 _bigs.AbandonList();
-                if (kind == ScalarKind.Value) Fail(12, row, value.Utf8); else FailStructure(12, row);
                 _bigs.AppendNull();
                 return;
             }
@@ -656,9 +656,9 @@ partial class Typed : global::Ingest.IEntity
                             items.AppendNull(); continue;
                     }
                 }
+                if (kind == ScalarKind.Value) Fail(13, row, value.Utf8); else FailUnreadable(ref reader, 13, row);
                 SkipRestOfArray(ref reader);
                 _ratios.AbandonList();
-                if (kind == ScalarKind.Value) Fail(13, row, value.Utf8); else FailStructure(13, row);
                 _ratios.AppendNull();
                 return;
             }
@@ -696,9 +696,9 @@ partial class Typed : global::Ingest.IEntity
                             items.AppendNull(); continue;
                     }
                 }
+                if (kind == ScalarKind.Value) Fail(14, row, value.Utf8); else FailUnreadable(ref reader, 14, row);
                 SkipRestOfArray(ref reader);
                 _amounts.AbandonList();
-                if (kind == ScalarKind.Value) Fail(14, row, value.Utf8); else FailStructure(14, row);
                 _amounts.AppendNull();
                 return;
             }

@@ -209,7 +209,7 @@ partial class Defaulted : global::Ingest.IEntity
                     _status.Append("N/A"u8);
                     return;
                 default:
-                    FailStructure(0, row);
+                    FailUnreadable(ref reader, 0, row);
                     _status.AppendNull();
                     return;
             }
@@ -237,7 +237,7 @@ partial class Defaulted : global::Ingest.IEntity
                     _trim.Append("unknown"u8);
                     return;
                 default:
-                    FailStructure(1, row);
+                    FailUnreadable(ref reader, 1, row);
                     _trim.AppendNull();
                     return;
             }
@@ -265,7 +265,7 @@ partial class Defaulted : global::Ingest.IEntity
                     _doors.Append(4);
                     return;
                 default:
-                    FailStructure(2, row);
+                    FailUnreadable(ref reader, 2, row);
                     _doors.AppendNull();
                     return;
             }
@@ -293,7 +293,7 @@ partial class Defaulted : global::Ingest.IEntity
                     _mileage.Append(0L);
                     return;
                 default:
-                    FailStructure(3, row);
+                    FailUnreadable(ref reader, 3, row);
                     _mileage.AppendNull();
                     return;
             }
@@ -321,7 +321,7 @@ partial class Defaulted : global::Ingest.IEntity
                     _ratio.Append(1.5d);
                     return;
                 default:
-                    FailStructure(4, row);
+                    FailUnreadable(ref reader, 4, row);
                     _ratio.AppendNull();
                     return;
             }
@@ -350,7 +350,7 @@ partial class Defaulted : global::Ingest.IEntity
                     { if (!_discount.TryAppend(0.00m)) _discount.AppendNull(); }
                     return;
                 default:
-                    FailStructure(5, row);
+                    FailUnreadable(ref reader, 5, row);
                     _discount.AppendNull();
                     return;
             }
@@ -378,7 +378,7 @@ partial class Defaulted : global::Ingest.IEntity
                     _certified.Append(false);
                     return;
                 default:
-                    FailStructure(6, row);
+                    FailUnreadable(ref reader, 6, row);
                     _certified.AppendNull();
                     return;
             }
@@ -406,7 +406,7 @@ partial class Defaulted : global::Ingest.IEntity
                     _arrivalDate.Append(new global::System.DateOnly(2025, 1, 31));
                     return;
                 default:
-                    FailStructure(7, row);
+                    FailUnreadable(ref reader, 7, row);
                     _arrivalDate.AppendNull();
                     return;
             }
@@ -434,7 +434,7 @@ partial class Defaulted : global::Ingest.IEntity
                     _updatedAt.Append(new global::System.DateTimeOffset(638739072000000000L, global::System.TimeSpan.Zero));
                     return;
                 default:
-                    FailStructure(8, row);
+                    FailUnreadable(ref reader, 8, row);
                     _updatedAt.AppendNull();
                     return;
             }

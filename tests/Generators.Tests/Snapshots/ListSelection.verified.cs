@@ -388,7 +388,7 @@ partial class Features : global::Ingest.IEntity
                     _seats.AppendNull();
                     return;
                 default:
-                    FailStructure(3, row);
+                    FailUnreadable(ref reader, 3, row);
                     _seats.AppendNull();
                     return;
             }
@@ -416,7 +416,7 @@ partial class Features : global::Ingest.IEntity
                     _wheelbase.AppendNull();
                     return;
                 default:
-                    FailStructure(4, row);
+                    FailUnreadable(ref reader, 4, row);
                     _wheelbase.AppendNull();
                     return;
             }

@@ -193,7 +193,7 @@ partial class Dealer : global::Ingest.IEntity
                     _lat.AppendNull();
                     return;
                 default:
-                    FailStructure(4, row);
+                    FailUnreadable(ref reader, 4, row);
                     _lat.AppendNull();
                     return;
             }
@@ -221,7 +221,7 @@ partial class Dealer : global::Ingest.IEntity
                     _zip5Count.AppendNull();
                     return;
                 default:
-                    FailStructure(5, row);
+                    FailUnreadable(ref reader, 5, row);
                     _zip5Count.AppendNull();
                     return;
             }

@@ -301,7 +301,7 @@ partial class Price : global::Ingest.IEntity
                     _msrp.AppendNull();
                     return;
                 default:
-                    FailStructure(1, row);
+                    FailUnreadable(ref reader, 1, row);
                     _msrp.AppendNull();
                     return;
             }
@@ -329,7 +329,7 @@ partial class Price : global::Ingest.IEntity
                     _netPrice.AppendNull();
                     return;
                 default:
-                    FailStructure(2, row);
+                    FailUnreadable(ref reader, 2, row);
                     _netPrice.AppendNull();
                     return;
             }

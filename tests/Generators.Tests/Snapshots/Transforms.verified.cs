@@ -203,7 +203,7 @@ partial class Computed : global::Ingest.IEntity
                     _seats.AppendNull();
                     return;
                 default:
-                    FailStructure(4, row);
+                    FailUnreadable(ref reader, 4, row);
                     _seats.AppendNull();
                     return;
             }
