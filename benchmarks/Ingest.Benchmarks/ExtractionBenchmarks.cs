@@ -16,6 +16,7 @@ namespace Ingest.Benchmarks;
 /// bytes, not DuckDB's memory.
 /// </remarks>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
 public class ExtractionBenchmarks
 {
