@@ -8,6 +8,12 @@ namespace Ingest.Entities.Stellantis;
 /// the upstream record as a column. Prices arrive as numbers or formatted strings, flags as <c>Y</c>/<c>N</c> or
 /// booleans, dates as ISO or US strings; the name/value lists <c>attributes</c> and <c>specs</c> become flat columns.
 /// </summary>
+/// <remarks>
+/// Not extracted: <c>incentives</c>, a list of <c>{programId, name, amount, expires}</c> objects (0 to 3 per vehicle).
+/// The path grammar selects one element of a list by a key (<c>list[key=value].field</c>) but cannot project a whole
+/// list of objects into list columns, and program ids are not a fixed set to select by. The extraction report lists
+/// <c>incentives</c> as an unknown field; <see cref="NetPrice"/> already has the incentives subtracted.
+/// </remarks>
 [Entity("stellantis_inventory", Records = "result.data.vehicles", Key = [nameof(Vin)])]
 public sealed partial class StellantisVehicle
 {
@@ -196,9 +202,11 @@ public sealed partial class StellantisVehicle
     [Transform<Zip5>(nameof(DealerZipCode))]
     public string? DealerZip5 { get; init; }
 
+    /// <summary>The exterior render from the front, as the brand site shows it.</summary>
     [Transform<UrlTemplate>(nameof(ExtImage), "https://www.jeep.com/mediaserver/iris?{0}&pov=fronthero&width=860&height=484&bkgnd=transparent&resp=png")]
     public string? ExteriorImageUrl { get; init; }
 
-    [Transform<UrlTemplate>(nameof(IntImage), "https://www.jeep.com/mediaserver/iris?{0}&pov=I01&width=860&height=484&bkgnd=transparent&resp=png")]
+    /// <summary>The interior render: <c>intImage</c> already carries its point of view (<c>&amp;pov=I01</c>).</summary>
+    [Transform<UrlTemplate>(nameof(IntImage), "https://www.jeep.com/mediaserver/iris?{0}&width=860&height=484&bkgnd=transparent&resp=png")]
     public string? InteriorImageUrl { get; init; }
 }

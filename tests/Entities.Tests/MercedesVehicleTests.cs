@@ -1,0 +1,78 @@
+using System.Globalization;
+using Ingest.Entities.Mercedes;
+using Ingest.Simulator;
+
+namespace Ingest.Entities.Tests;
+
+/// <summary>The shipped Mercedes-Benz vehicle entity read from every page of new and used search, compared with ground truth.</summary>
+public sealed class MercedesVehicleTests
+{
+    [Theory]
+    [InlineData(MercedesCondition.New)]
+    [InlineData(MercedesCondition.Used)]
+    public void Every_page_matches_ground_truth_in_every_column(MercedesCondition condition)
+    {
+        var query = new MercedesQuery(Simulation.Date, condition, "10001", Count: MercedesQuery.MaxCount);
+        IReadOnlyList<SimulatedMercedesVehicle> truth = Simulation.Mercedes.Vehicles(query);
+        int pages = (truth.Count + query.EffectiveCount - 1) / query.EffectiveCount;
+        using ExtractedTable table = ExtractedTable.Extract<MercedesVehicle>(
+            Enumerable.Range(0, pages).Select(start => Simulation.Mercedes.RenderPage(query with { Start = start })),
+            $"mercedes {condition}");
+
+        Assert.True(truth.Count > 2000, $"The {condition} search should hold thousands of vehicles; it has {truth.Count}.");
+        Assert.Equal(pages, table.Pages);
+        // A used record's dealer address is a list of objects without a key to select by (see the entity's remarks).
+        if (condition == MercedesCondition.Used)
+        {
+            table.AssertClean("usedVehicleAttributes.dealer");
+            Assert.Equal(truth.Count, table.UnknownFields["usedVehicleAttributes.dealer"]);
+        }
+        else
+        {
+            table.AssertClean();
+        }
+        Columns.AssertMatches(table, truth);
+    }
+
+    private static readonly ExpectedColumns<SimulatedMercedesVehicle> Columns = new(v => v.Vin)
+    {
+        { "vin", v => v.Vin },
+        { "year", v => v.Year },
+        { "model_id", v => v.ModelId },
+        { "model_name", v => v.ModelName },
+        { "msrp", v => v.Msrp },
+        { "dealer_id", v => v.DealerId },
+        { "paint_id", v => v.Paint.Id },
+        { "paint_name", v => v.Paint.Name },
+        { "paint_meta_code", v => v.Paint.MetaCode },
+        { "paint_price", v => v.Paint.Price },
+        { "upholstery_id", v => v.Upholstery.Id },
+        { "upholstery_name", v => v.Upholstery.Name },
+        { "upholstery_meta_code", v => v.Upholstery.MetaCode },
+        { "upholstery_price", v => v.Upholstery.Price },
+        { "fuel_type_id", v => v.FuelType.Id },
+        { "fuel_type", v => v.FuelType.Name },
+        { "drive_train_id", v => v.DriveTrain.Id },
+        { "drive_train", v => v.DriveTrain.Name },
+        { "engine", v => Property(v, "engine").Value },
+        { "engine_header", v => Property(v, "engine").Header },
+        { "horsepower", v => int.Parse(Property(v, "horsepower").Value.Split(' ')[0], CultureInfo.InvariantCulture) },
+        { "horsepower_header", v => Property(v, "horsepower").Header },
+        { "exterior_color", v => Property(v, "exteriorColor").Value },
+        { "exterior_color_header", v => Property(v, "exteriorColor").Header },
+        { "interior", v => Property(v, "interior").Value },
+        { "interior_header", v => Property(v, "interior").Header },
+        { "lease_amount", v => Payment(v, "lease").Amount },
+        { "lease_term", v => Payment(v, "lease").Term },
+        { "lease_apr", v => Payment(v, "lease").Apr },
+        { "finance_amount", v => Payment(v, "finance").Amount },
+        { "finance_term", v => Payment(v, "finance").Term },
+        { "finance_apr", v => Payment(v, "finance").Apr },
+        { "mileage", v => v.Mileage },
+        { "certified", v => v.Certified },
+    };
+
+    private static MercedesProperty Property(SimulatedMercedesVehicle vehicle, string name) => vehicle.Properties.Single(p => p.Name == name);
+
+    private static MercedesPayment Payment(SimulatedMercedesVehicle vehicle, string type) => vehicle.MonthlyPaymentInfo.Single(p => p.Type == type);
+}

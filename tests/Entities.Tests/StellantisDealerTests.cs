@@ -1,0 +1,117 @@
+using Ingest.Entities.Stellantis;
+using Ingest.Simulator;
+
+namespace Ingest.Entities.Tests;
+
+/// <summary>The shipped Stellantis dealer entity read from dealer-locator bodies, compared with the simulator's dealers.</summary>
+public sealed class StellantisDealerTests
+{
+    /// <summary>Every Jeep dealer in the country from New York, 999 a page: about 2,500 dealers over 3 pages.</summary>
+    [Fact]
+    public void National_search_matches_ground_truth_in_every_column()
+    {
+        IReadOnlyList<DealerMatch> truth = AssertSearch(new DealerLocatorQuery("10001", Radius: 99999));
+        Assert.True(truth.Count > 2000, $"A national search should find most of the 2,500 dealers; it found {truth.Count}.");
+        Assert.Contains(truth, m => m.Dealer.DealerAddress2 is null);
+        Assert.Contains(truth, m => m.Dealer.DealerZipCode.Length == 9);
+        Assert.Contains(truth, m => m.Dealer.SalesHours.Any(h => h.Closed));
+    }
+
+    /// <summary>About a quarter of locator bodies start with a UTF-8 byte order mark; the entity reads them the same.</summary>
+    [Fact]
+    public void Bodies_with_a_byte_order_mark_match_ground_truth()
+    {
+        string zip = MetroAreas.All.Select(m => m.Zip).First(Simulation.Dealers.StartsWithByteOrderMark);
+        var query = new DealerLocatorQuery(zip, ResultsPerPage: 50);
+        Assert.True(Simulation.Dealers.Render(query).AsSpan().StartsWith("\uFEFF"u8));
+        AssertSearch(query);
+    }
+
+    private static IReadOnlyList<DealerMatch> AssertSearch(DealerLocatorQuery query)
+    {
+        IReadOnlyList<DealerMatch> truth = Simulation.Dealers.Find(query);
+        int pages = (truth.Count + query.ResultsPerPage - 1) / query.ResultsPerPage;
+        using ExtractedTable table = ExtractedTable.Extract<StellantisDealer>(
+            Enumerable.Range(1, pages).Select(page => Simulation.Dealers.Render(query with { ResultsPage = page })),
+            $"dealers {query.ZipCode}+{query.Radius}");
+
+        table.AssertClean();
+        Assert.Equal(pages, table.Pages);
+        Columns.AssertMatches(table, truth);
+        return truth;
+    }
+
+    private static readonly ExpectedColumns<DealerMatch> Columns = new(m => m.Dealer.DealerCode)
+    {
+        { "dealer_code", m => m.Dealer.DealerCode },
+        { "location_seq", m => m.Dealer.LocationSeq },
+        { "name", m => m.Dealer.DealerName },
+        { "address1", m => m.Dealer.DealerAddress1 },
+        { "address2", m => m.Dealer.DealerAddress2 },
+        { "city", m => m.Dealer.DealerCity },
+        { "state", m => m.Dealer.DealerState },
+        { "zip_code", m => m.Dealer.DealerZipCode },
+        { "country", m => m.Dealer.DealerShowroomCountry },
+        { "latitude", m => m.Dealer.Location.Latitude },
+        { "longitude", m => m.Dealer.Location.Longitude },
+        { "phone", m => m.Dealer.PhoneNumber },
+        { "website", m => m.Dealer.Website },
+        { "email", m => m.Dealer.Email },
+        { "distance", m => m.Distance },
+        { "dma", m => m.Dealer.Dma },
+        { "business_center", m => m.Dealer.BusinessCenter },
+        { "has_quote", m => m.Dealer.HasQuote },
+        { "monday_closed", m => Day(m, DayOfWeek.Monday).Closed },
+        { "monday_open_time", m => Clock(Day(m, DayOfWeek.Monday).Open) },
+        { "monday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Monday).Open) },
+        { "monday_close_time", m => Clock(Day(m, DayOfWeek.Monday).Close) },
+        { "monday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Monday).Close) },
+        { "tuesday_closed", m => Day(m, DayOfWeek.Tuesday).Closed },
+        { "tuesday_open_time", m => Clock(Day(m, DayOfWeek.Tuesday).Open) },
+        { "tuesday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Tuesday).Open) },
+        { "tuesday_close_time", m => Clock(Day(m, DayOfWeek.Tuesday).Close) },
+        { "tuesday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Tuesday).Close) },
+        { "wednesday_closed", m => Day(m, DayOfWeek.Wednesday).Closed },
+        { "wednesday_open_time", m => Clock(Day(m, DayOfWeek.Wednesday).Open) },
+        { "wednesday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Wednesday).Open) },
+        { "wednesday_close_time", m => Clock(Day(m, DayOfWeek.Wednesday).Close) },
+        { "wednesday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Wednesday).Close) },
+        { "thursday_closed", m => Day(m, DayOfWeek.Thursday).Closed },
+        { "thursday_open_time", m => Clock(Day(m, DayOfWeek.Thursday).Open) },
+        { "thursday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Thursday).Open) },
+        { "thursday_close_time", m => Clock(Day(m, DayOfWeek.Thursday).Close) },
+        { "thursday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Thursday).Close) },
+        { "friday_closed", m => Day(m, DayOfWeek.Friday).Closed },
+        { "friday_open_time", m => Clock(Day(m, DayOfWeek.Friday).Open) },
+        { "friday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Friday).Open) },
+        { "friday_close_time", m => Clock(Day(m, DayOfWeek.Friday).Close) },
+        { "friday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Friday).Close) },
+        { "saturday_closed", m => Day(m, DayOfWeek.Saturday).Closed },
+        { "saturday_open_time", m => Clock(Day(m, DayOfWeek.Saturday).Open) },
+        { "saturday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Saturday).Open) },
+        { "saturday_close_time", m => Clock(Day(m, DayOfWeek.Saturday).Close) },
+        { "saturday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Saturday).Close) },
+        { "sunday_closed", m => Day(m, DayOfWeek.Sunday).Closed },
+        { "sunday_open_time", m => Clock(Day(m, DayOfWeek.Sunday).Open) },
+        { "sunday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Sunday).Open) },
+        { "sunday_close_time", m => Clock(Day(m, DayOfWeek.Sunday).Close) },
+        { "sunday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Sunday).Close) },
+        { "brands", m => m.Dealer.Brands },
+        { "services", m => m.Dealer.Services },
+        { "dealer_status", m => m.Dealer.DealerStatus },
+        { "zip5", m => m.Dealer.DealerZipCode[..5] },
+    };
+
+    private static DealerDayHours Day(DealerMatch match, DayOfWeek day)
+    {
+        DealerDayHours hours = match.Dealer.SalesHours.Single(h => h.Day == day);
+        Assert.Equal(hours.Closed, hours.Open is null);
+        return hours;
+    }
+
+    /// <summary>The 12-hour clock reading, two-digit hour: 09:00 for 9 am, 12:30 for half past noon, 06:00 for 6 pm.</summary>
+    private static string? Clock(TimeOnly? time) =>
+        time is { } t ? $"{(t.Hour % 12 == 0 ? 12 : t.Hour % 12):00}:{t.Minute:00}" : null;
+
+    private static string? AmPm(TimeOnly? time) => time is { } t ? (t.Hour < 12 ? "AM" : "PM") : null;
+}
