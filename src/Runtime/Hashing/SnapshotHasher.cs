@@ -1,0 +1,303 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+
+namespace Ingest.Hashing;
+
+/// <summary>
+/// Computes <c>_snapshot</c>, a 64-bit hash of each row's column values, over a whole <see cref="RecordBatch"/>
+/// column by column: never a stringified row, and no allocation per row.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each column first gets a per-row hash: XxHash3 of the value's bytes (little-endian fixed width; UTF-8 bytes for
+/// strings; for lists the element count, then per element a presence byte and its bytes, strings length-prefixed),
+/// seeded with the column's position and Arrow type, so the same bytes in another column or of another type hash
+/// differently. A null hashes to a constant that is also derived from that seed, so null, empty string, 0, false and
+/// an empty list all differ. The column hashes are then folded into the row's hash in column order,
+/// <c>row = avalanche((row ^ column) * prime)</c>, which is not commutative: reordering columns changes it.
+/// </para>
+/// <para>
+/// Doubles are hashed by their bits, except that every NaN is one NaN and <c>-0.0</c> is <c>0.0</c>, so equal
+/// values hash equal. Column names do not take part: a rename alone keeps snapshots stable.
+/// </para>
+/// </remarks>
+public sealed class SnapshotHasher
+{
+    /// <summary>The column name the transformed tier stores the hash under.</summary>
+    public const string ColumnName = "_snapshot";
+
+    private const ulong Prime1 = 0x9E3779B185EBCA87UL;
+    private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
+    private const ulong NullSalt = 0x27D4EB2F165667C5UL;
+
+    private readonly XxHash3 _incremental = new();
+    private ulong[] _columnHashes = [];
+
+    /// <summary>The <c>_snapshot</c> field: int64 (the hash's bits), not nullable.</summary>
+    public static Field Field { get; } = new(ColumnName, Int64Type.Default, nullable: false);
+
+    /// <summary>Hashes every row of <paramref name="batch"/> into <paramref name="destination"/> (one per row).</summary>
+    public void HashRows(RecordBatch batch, Span<ulong> destination)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        int rows = batch.Length;
+        if (destination.Length < rows)
+            throw new ArgumentException($"The destination holds {destination.Length} hashes; the batch has {rows} rows.", nameof(destination));
+        Span<ulong> result = destination[..rows];
+        result.Fill(Prime2);
+        if (_columnHashes.Length < rows) _columnHashes = new ulong[Math.Max(rows, 2 * _columnHashes.Length)];
+        Span<ulong> column = _columnHashes.AsSpan(0, rows);
+        for (int c = 0; c < batch.ColumnCount; c++)
+        {
+            IArrowArray array = batch.Column(c);
+            ulong seed = ColumnSeed(c, array.Data.DataType);
+            HashColumn(array.Data, seed, column);
+            for (int i = 0; i < result.Length; i++)
+                result[i] = Avalanche((result[i] ^ column[i]) * Prime1);
+        }
+    }
+
+    /// <summary>Hashes every row into a new <c>_snapshot</c> column (int64 with the hash's bits).</summary>
+    public Int64Array HashColumn(RecordBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        byte[] values = new byte[batch.Length * sizeof(long)];
+        HashRows(batch, MemoryMarshal.Cast<byte, ulong>(values.AsSpan()));
+        var data = new ArrayData(Int64Type.Default, batch.Length, 0, 0, [ArrowBuffer.Empty, new ArrowBuffer(values)]);
+        return new Int64Array(data);
+    }
+
+    /// <summary>
+    /// A new batch with the same columns (shared, not copied) and <c>_snapshot</c> appended last. The returned batch
+    /// shares buffers with <paramref name="batch"/>: dispose the source batch only when done with both.
+    /// </summary>
+    public RecordBatch AppendSnapshotColumn(RecordBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var schema = new Schema.Builder();
+        foreach (Field field in batch.Schema.FieldsList) schema.Field(field);
+        schema.Field(Field);
+        var columns = new List<IArrowArray>(batch.ColumnCount + 1);
+        for (int c = 0; c < batch.ColumnCount; c++) columns.Add(batch.Column(c));
+        columns.Add(HashColumn(batch));
+        return new RecordBatch(schema.Build(), columns, batch.Length);
+    }
+
+    private static ulong ColumnSeed(int position, IArrowType type)
+    {
+        Span<byte> tag = stackalloc byte[32];
+        int length = TypeTag(type, tag);
+        BinaryPrimitives.WriteInt32LittleEndian(tag[length..], position);
+        return XxHash3.HashToUInt64(tag[..(length + 4)]);
+    }
+
+    /// <summary>Writes bytes that tell the type apart (id, parameters, element type) and returns how many.</summary>
+    private static int TypeTag(IArrowType type, Span<byte> tag)
+    {
+        tag[0] = (byte)type.TypeId;
+        switch (type)
+        {
+            case Decimal128Type decimalType:
+                tag[1] = (byte)decimalType.Precision;
+                tag[2] = (byte)decimalType.Scale;
+                return 3;
+            case TimestampType timestamp:
+                tag[1] = (byte)timestamp.Unit;
+                tag[2] = (byte)(string.IsNullOrEmpty(timestamp.Timezone) ? 0 : 1);
+                return 3;
+            case ListType list:
+                return 1 + TypeTag(list.ValueDataType, tag[1..]);
+            default:
+                return 1;
+        }
+    }
+
+    private void HashColumn(ArrayData data, ulong seed, Span<ulong> hashes)
+    {
+        switch (data.DataType.TypeId)
+        {
+            case ArrowTypeId.Int32:
+            case ArrowTypeId.Date32:
+                HashFixed<int>(data, seed, hashes);
+                break;
+            case ArrowTypeId.Int64:
+            case ArrowTypeId.Timestamp:
+                HashFixed<long>(data, seed, hashes);
+                break;
+            case ArrowTypeId.Double:
+                HashDoubles(data, seed, hashes);
+                break;
+            case ArrowTypeId.Decimal128:
+                HashFixed<Int128>(data, seed, hashes);
+                break;
+            case ArrowTypeId.Boolean:
+                HashBooleans(data, seed, hashes);
+                break;
+            case ArrowTypeId.String:
+                HashStrings(data, seed, hashes);
+                break;
+            case ArrowTypeId.List:
+                HashLists(data, seed, hashes);
+                break;
+            default:
+                throw new NotSupportedException(
+                    $"Snapshot hashing does not support Arrow type {data.DataType.Name}; supported: utf8, int32, int64, float64, decimal128, bool, date32, timestamp and lists of them.");
+        }
+    }
+
+    private static void HashFixed<T>(ArrayData data, ulong seed, Span<ulong> hashes) where T : unmanaged
+    {
+        ReadOnlySpan<T> values = ArrowSpans.Values<T>(data);
+        ReadOnlySpan<byte> validity = ArrowSpans.Validity(data);
+        ulong nullHash = NullHash(seed);
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = ArrowSpans.IsValid(validity, data.Offset + i)
+                ? XxHash3.HashToUInt64(MemoryMarshal.AsBytes(values.Slice(i, 1)), (long)seed)
+                : nullHash;
+        }
+    }
+
+    private static void HashDoubles(ArrayData data, ulong seed, Span<ulong> hashes)
+    {
+        ReadOnlySpan<double> values = ArrowSpans.Values<double>(data);
+        ReadOnlySpan<byte> validity = ArrowSpans.Validity(data);
+        ulong nullHash = NullHash(seed);
+        Span<byte> bytes = stackalloc byte[sizeof(double)];
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            if (!ArrowSpans.IsValid(validity, data.Offset + i))
+            {
+                hashes[i] = nullHash;
+                continue;
+            }
+            BinaryPrimitives.WriteInt64LittleEndian(bytes, CanonicalBits(values[i]));
+            hashes[i] = XxHash3.HashToUInt64(bytes, (long)seed);
+        }
+    }
+
+    private static void HashBooleans(ArrayData data, ulong seed, Span<ulong> hashes)
+    {
+        ReadOnlySpan<byte> bits = data.Buffers[1].Span;
+        ReadOnlySpan<byte> validity = ArrowSpans.Validity(data);
+        ulong nullHash = NullHash(seed);
+        ulong falseHash = XxHash3.HashToUInt64([0], (long)seed);
+        ulong trueHash = XxHash3.HashToUInt64([1], (long)seed);
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            int index = data.Offset + i;
+            hashes[i] = !ArrowSpans.IsValid(validity, index) ? nullHash
+                : ArrowSpans.Bit(bits, index) ? trueHash : falseHash;
+        }
+    }
+
+    private static void HashStrings(ArrayData data, ulong seed, Span<ulong> hashes)
+    {
+        ReadOnlySpan<int> offsets = ArrowSpans.Offsets(data);
+        ReadOnlySpan<byte> bytes = data.Buffers[2].Span;
+        ReadOnlySpan<byte> validity = ArrowSpans.Validity(data);
+        ulong nullHash = NullHash(seed);
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = ArrowSpans.IsValid(validity, data.Offset + i)
+                ? XxHash3.HashToUInt64(bytes[offsets[i]..offsets[i + 1]], (long)seed)
+                : nullHash;
+        }
+    }
+
+    private void HashLists(ArrayData data, ulong seed, Span<ulong> hashes)
+    {
+        ReadOnlySpan<int> offsets = ArrowSpans.Offsets(data);
+        ReadOnlySpan<byte> validity = ArrowSpans.Validity(data);
+        ArrayData items = data.Children[0];
+        ReadOnlySpan<byte> itemValidity = ArrowSpans.Validity(items);
+        ulong nullHash = NullHash(seed);
+        XxHash3 hash = _incremental;
+        Span<byte> scratch = stackalloc byte[17];
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            if (!ArrowSpans.IsValid(validity, data.Offset + i))
+            {
+                hashes[i] = nullHash;
+                continue;
+            }
+            int start = offsets[i];
+            int end = offsets[i + 1];
+            hash.Reset();
+            BinaryPrimitives.WriteUInt64LittleEndian(scratch, seed);
+            BinaryPrimitives.WriteInt32LittleEndian(scratch[8..], end - start);
+            hash.Append(scratch[..12]);
+            for (int j = start; j < end; j++)
+            {
+                if (!ArrowSpans.IsValid(itemValidity, items.Offset + j))
+                {
+                    hash.Append([0]);
+                    continue;
+                }
+                scratch[0] = 1;
+                AppendItem(hash, items, j, scratch);
+            }
+            hashes[i] = hash.GetCurrentHashAsUInt64();
+        }
+    }
+
+    /// <summary>Appends one present list element (presence byte already in <paramref name="scratch"/>[0]).</summary>
+    private static void AppendItem(XxHash3 hash, ArrayData items, int j, Span<byte> scratch)
+    {
+        switch (items.DataType.TypeId)
+        {
+            case ArrowTypeId.String:
+                ReadOnlySpan<int> offsets = ArrowSpans.Offsets(items);
+                BinaryPrimitives.WriteInt32LittleEndian(scratch[1..], offsets[j + 1] - offsets[j]);
+                hash.Append(scratch[..5]);
+                hash.Append(items.Buffers[2].Span[offsets[j]..offsets[j + 1]]);
+                break;
+            case ArrowTypeId.Int32:
+            case ArrowTypeId.Date32:
+                BinaryPrimitives.WriteInt32LittleEndian(scratch[1..], ArrowSpans.Values<int>(items)[j]);
+                hash.Append(scratch[..5]);
+                break;
+            case ArrowTypeId.Int64:
+            case ArrowTypeId.Timestamp:
+                BinaryPrimitives.WriteInt64LittleEndian(scratch[1..], ArrowSpans.Values<long>(items)[j]);
+                hash.Append(scratch[..9]);
+                break;
+            case ArrowTypeId.Double:
+                BinaryPrimitives.WriteInt64LittleEndian(scratch[1..], CanonicalBits(ArrowSpans.Values<double>(items)[j]));
+                hash.Append(scratch[..9]);
+                break;
+            case ArrowTypeId.Decimal128:
+                BinaryPrimitives.WriteInt128LittleEndian(scratch[1..], ArrowSpans.Values<Int128>(items)[j]);
+                hash.Append(scratch[..17]);
+                break;
+            case ArrowTypeId.Boolean:
+                scratch[1] = ArrowSpans.Bit(items.Buffers[1].Span, items.Offset + j) ? (byte)1 : (byte)0;
+                hash.Append(scratch[..2]);
+                break;
+            default:
+                throw new NotSupportedException($"Snapshot hashing does not support lists of {items.DataType.Name}.");
+        }
+    }
+
+    private static long CanonicalBits(double value) =>
+        double.IsNaN(value) ? BitConverter.DoubleToInt64Bits(double.NaN)
+        : value == 0d ? 0L
+        : BitConverter.DoubleToInt64Bits(value);
+
+    private static ulong NullHash(ulong seed) => Avalanche(seed ^ NullSalt);
+
+    /// <summary>The XXH3 64-bit finalizer: a bijection in which every input bit flips about half the output bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Avalanche(ulong h)
+    {
+        h ^= h >> 37;
+        h *= 0x165667919E3779F9UL;
+        h ^= h >> 32;
+        return h + BitOperations.RotateLeft(h, 7);
+    }
+}

@@ -1,0 +1,213 @@
+using Apache.Arrow;
+using Ingest.Hashing;
+using Parquet;
+using Parquet.Schema;
+
+namespace Ingest.Tables;
+
+/// <summary>
+/// Writes one partition of a table: every batch goes to a staging folder (so the first chunk of a stage replaces
+/// the partition and later chunks add to it), and <see cref="CommitAsync"/> swaps it in at once. Until then, and
+/// if the writer is disposed without committing or its process dies, readers see the previous partition.
+/// </summary>
+/// <remarks>
+/// Batches are copied column-wise into the row group being built as they arrive, so the caller may dispose each
+/// batch as soon as <see cref="WriteAsync"/> returns. A row group is written at
+/// <see cref="TableStoreOptions.RowGroupRows"/> rows or about <see cref="TableStoreOptions.RowGroupBytes"/>, and a
+/// part file is closed once it reaches <see cref="TableStoreOptions.FileBytes"/>. One writer per partition at a time.
+/// </remarks>
+public sealed class PartitionWriter : IAsyncDisposable
+{
+    private readonly TableLayout _table;
+    private readonly TransactionLayout _transaction;
+    private readonly TableStoreOptions _options;
+    private readonly string _tableName;
+    private readonly ParquetSchema _parquetSchema;
+    private readonly DataField[] _dataFields;
+    private readonly ColumnChunkBuilder[] _columns;
+    private readonly FileStream _lock;
+    private readonly List<ManifestFile> _files = [];
+    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+    private FileStream? _file;
+    private ParquetWriter? _writer;
+    private long _fileRows;
+    private int _fileRowGroups;
+    private int _bufferedRows;
+    private bool _finished;
+
+    internal PartitionWriter(TableLayout table, string tableName, DateOnly partitionDate, Schema schema, TableStoreOptions options)
+    {
+        _table = table;
+        _tableName = tableName;
+        _options = options;
+        PartitionDate = partitionDate;
+        Schema = schema;
+        CommitId = $"{_startedAt:yyyyMMdd'T'HHmmss}-{Guid.NewGuid():N}";
+        _parquetSchema = ParquetSchemaMapping.ToParquet(schema);
+        _dataFields = _parquetSchema.GetDataFields();
+        _columns = new ColumnChunkBuilder[schema.FieldsList.Count];
+        for (int c = 0; c < _columns.Length; c++) _columns[c] = new ColumnChunkBuilder(schema.FieldsList[c], _parquetSchema.Fields[c]);
+
+        _transaction = new TransactionLayout(table.WorkPath, CommitId);
+        Directory.CreateDirectory(_transaction.DataPath);
+        _lock = new FileStream(_transaction.LockPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+    }
+
+    public DateOnly PartitionDate { get; }
+
+    public Schema Schema { get; }
+
+    /// <summary>Names this write; recorded in the manifest.</summary>
+    public string CommitId { get; }
+
+    /// <summary>Rows accepted so far (written or buffered).</summary>
+    public long RowCount { get; private set; }
+
+    /// <summary>Row groups written so far (a row group still being buffered not counted).</summary>
+    public int RowGroupCount { get; private set; }
+
+    /// <summary>Adds a batch (of <see cref="Schema"/>'s columns, in order) to the partition being staged.</summary>
+    public async ValueTask WriteAsync(RecordBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ObjectDisposedException.ThrowIf(_finished, this);
+        CheckSchema(batch.Schema);
+        int offset = 0;
+        while (offset < batch.Length)
+        {
+            int take = Math.Min(batch.Length - offset, _options.RowGroupRows - _bufferedRows);
+            for (int c = 0; c < _columns.Length; c++)
+            {
+                ArrayData data = batch.Column(c).Data;
+                _columns[c].Append(offset == 0 && take == batch.Length ? data : data.Slice(offset, take));
+            }
+            offset += take;
+            _bufferedRows += take;
+            RowCount += take;
+            if (_bufferedRows >= _options.RowGroupRows || BufferedBytes() >= _options.RowGroupBytes)
+                await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Writes what is buffered, then makes the staged partition the table's, atomically, and returns its manifest.
+    /// A partition with no rows is committed as one part file with the schema and no row groups.
+    /// </summary>
+    public async Task<PartitionManifest> CommitAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
+        if (_writer is null && _files.Count == 0) await OpenFileAsync(cancellationToken).ConfigureAwait(false);
+        await CloseFileAsync().ConfigureAwait(false);
+        _options.OnCommitStep?.Invoke(CommitStep.FilesWritten);
+
+        var manifest = new PartitionManifest
+        {
+            Table = _tableName,
+            PartitionDate = PartitionDate,
+            CommitId = CommitId,
+            RowCount = RowCount,
+            Files = [.. _files],
+            SchemaFingerprint = SchemaFingerprint.Compute(Schema),
+            Columns = [.. Schema.FieldsList.Select(f => new ManifestColumn(f.Name, SchemaFingerprint.TypeName(f.DataType), f.IsNullable))],
+            GitSha = _options.GitSha,
+            StartedAt = _startedAt,
+            CommittedAt = DateTimeOffset.UtcNow,
+        };
+        PartitionCommit.Commit(_transaction, _table.TablePath, manifest, _options);
+        _finished = true;
+        await _lock.DisposeAsync().ConfigureAwait(false);
+        DisposeColumns();
+        return manifest;
+    }
+
+    /// <summary>Without a commit, discards the staged files; the partition stays as it was.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_finished) return;
+        _finished = true;
+        try
+        {
+            if (_writer is not null) await _writer.DisposeAsync().ConfigureAwait(false);
+            if (_file is not null) await _file.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            DisposeColumns();
+            if (Directory.Exists(_transaction.Root)) Directory.Delete(_transaction.Root, recursive: true);
+            await _lock.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private long BufferedBytes()
+    {
+        long bytes = 0;
+        foreach (ColumnChunkBuilder column in _columns) bytes += column.EstimatedBytes;
+        return bytes;
+    }
+
+    private async Task FlushRowGroupAsync(CancellationToken cancellationToken)
+    {
+        if (_bufferedRows == 0) return;
+        if (_writer is null) await OpenFileAsync(cancellationToken).ConfigureAwait(false);
+        using (ParquetRowGroupWriter rowGroup = _writer!.CreateRowGroup())
+        {
+            for (int c = 0; c < _columns.Length; c++) await _columns[c].WriteAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            rowGroup.CompleteValidate();
+        }
+        foreach (ColumnChunkBuilder column in _columns) column.Clear();
+        _fileRows += _bufferedRows;
+        _fileRowGroups++;
+        RowGroupCount++;
+        _bufferedRows = 0;
+        if (_file!.Position >= _options.FileBytes) await CloseFileAsync().ConfigureAwait(false);
+    }
+
+    private async Task OpenFileAsync(CancellationToken cancellationToken)
+    {
+        string path = Path.Combine(_transaction.DataPath, TableLayout.PartFileName(_files.Count));
+        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16);
+        var parquetOptions = new ParquetOptions { CompressionMethod = _options.Compression };
+        _writer = await ParquetWriter.CreateAsync(_parquetSchema, _file, parquetOptions, append: false, cancellationToken).ConfigureAwait(false);
+        _writer.CustomMetadata = new Dictionary<string, string>
+        {
+            ["ingest.commit_id"] = CommitId,
+            ["ingest.git_sha"] = _options.GitSha ?? "",
+        };
+        _fileRows = 0;
+        _fileRowGroups = 0;
+    }
+
+    private async Task CloseFileAsync()
+    {
+        if (_writer is null || _file is null) return;
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _file.Flush(flushToDisk: true);
+        _files.Add(new ManifestFile(Path.GetFileName(_file.Name), _fileRows, _file.Length, _fileRowGroups));
+        await _file.DisposeAsync().ConfigureAwait(false);
+        _writer = null;
+        _file = null;
+    }
+
+    private void CheckSchema(Schema schema)
+    {
+        if (ReferenceEquals(schema, Schema)) return;
+        if (schema.FieldsList.Count != Schema.FieldsList.Count)
+            throw new ArgumentException($"The batch has {schema.FieldsList.Count} columns; partition {PartitionDate:yyyy-MM-dd} of {_tableName} is being written with {Schema.FieldsList.Count}.");
+        for (int c = 0; c < schema.FieldsList.Count; c++)
+        {
+            Apache.Arrow.Field actual = schema.FieldsList[c];
+            Apache.Arrow.Field expected = Schema.FieldsList[c];
+            if (actual.Name != expected.Name || SchemaFingerprint.TypeName(actual.DataType) != SchemaFingerprint.TypeName(expected.DataType))
+            {
+                throw new ArgumentException(
+                    $"Column {c} of the batch is {actual.Name}: {SchemaFingerprint.TypeName(actual.DataType)}; the partition expects {expected.Name}: {SchemaFingerprint.TypeName(expected.DataType)}.");
+            }
+        }
+    }
+
+    private void DisposeColumns()
+    {
+        foreach (ColumnChunkBuilder column in _columns) column.Dispose();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using Apache.Arrow;
+using Parquet;
+
+namespace Ingest.Tables;
+
+/// <summary>
+/// A table: a folder of Parquet files in Hive layout, <c>partition_date=YYYY-MM-DD/part-NNNNN.parquet</c>, that
+/// DuckDB reads as it is with <c>read_parquet('&lt;table&gt;/**/*.parquet', hive_partitioning = true)</c>.
+/// Open one with <see cref="TableStore.OpenTable"/>.
+/// </summary>
+public sealed class Table
+{
+    private readonly TableLayout _layout;
+    private readonly TableStoreOptions _options;
+
+    internal Table(TableLayout layout, string @namespace, string name, TableStoreOptions options, IReadOnlyList<RecoveredWrite> recovered)
+    {
+        _layout = layout;
+        _options = options;
+        Namespace = @namespace;
+        Name = name;
+        Recovered = recovered;
+    }
+
+    public string Namespace { get; }
+
+    public string Name { get; }
+
+    /// <summary>The table's folder.</summary>
+    public string Location => _layout.TablePath;
+
+    /// <summary>The glob of the table's data files, for <c>read_parquet</c> and the like.</summary>
+    public string ParquetGlob => Path.Combine(_layout.TablePath, "**", "*.parquet");
+
+    /// <summary>Interrupted writes found when the table was opened, and what was done with each.</summary>
+    public IReadOnlyList<RecoveredWrite> Recovered { get; }
+
+    /// <summary>Starts writing (replacing) a partition. Dispose the writer; only <see cref="PartitionWriter.CommitAsync"/> makes it visible.</summary>
+    public PartitionWriter CreatePartitionWriter(DateOnly partitionDate, Schema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return new PartitionWriter(_layout, $"{Namespace}/{Name}", partitionDate, schema, _options);
+    }
+
+    /// <summary>The committed partitions, oldest first.</summary>
+    public IReadOnlyList<DateOnly> Partitions()
+    {
+        var dates = new List<DateOnly>();
+        if (!Directory.Exists(_layout.TablePath)) return dates;
+        foreach (string folder in Directory.EnumerateDirectories(_layout.TablePath))
+            if (TableLayout.TryParsePartitionFolder(Path.GetFileName(folder), out DateOnly date)) dates.Add(date);
+        dates.Sort();
+        return dates;
+    }
+
+    /// <summary>The partition's manifest, or null when the partition does not exist.</summary>
+    public PartitionManifest? ReadManifest(DateOnly partitionDate)
+    {
+        string path = Path.Combine(_layout.PartitionPath(partitionDate), PartitionManifest.FileName);
+        return File.Exists(path) ? PartitionManifest.FromJson(File.ReadAllText(path)) : null;
+    }
+
+    /// <summary>
+    /// Streams a committed partition as Arrow batches, one per row group, in file order; never the whole partition
+    /// at once. Dispose each batch. Throws when the partition does not exist.
+    /// </summary>
+    public async IAsyncEnumerable<RecordBatch> ReadPartitionAsync(DateOnly partitionDate, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string folder = _layout.PartitionPath(partitionDate);
+        PartitionManifest manifest = ReadManifest(partitionDate)
+            ?? throw new DirectoryNotFoundException($"Table {Namespace}/{Name} has no committed partition {partitionDate:yyyy-MM-dd} (no {Path.Combine(folder, PartitionManifest.FileName)}).");
+        var options = new ParquetOptions { UseDateOnlyTypeForDates = true };
+        foreach (ManifestFile file in manifest.Files)
+        {
+            await using FileStream stream = File.OpenRead(Path.Combine(folder, file.Path));
+            await using ParquetReader reader = await ParquetReader.CreateAsync(stream, options, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+            Schema schema = ParquetSchemaMapping.ToArrow(reader.Schema);
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                using ParquetRowGroupReader rowGroup = reader.OpenRowGroupReader(g);
+                int rows = checked((int)rowGroup.RowCount);
+                var columns = new IArrowArray[schema.FieldsList.Count];
+                for (int c = 0; c < columns.Length; c++)
+                    columns[c] = await ParquetColumnReader.ReadAsync(rowGroup, reader.Schema.Fields[c], schema.FieldsList[c], rows, cancellationToken).ConfigureAwait(false);
+                yield return new RecordBatch(schema, columns, rows);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+namespace Ingest.Tables;
+
+/// <summary>
+/// A warehouse folder of tables, <c>&lt;warehouse&gt;/&lt;namespace&gt;/&lt;table&gt;/</c>. Opening a table finishes or
+/// undoes writes that a crash interrupted (see <see cref="PartitionCommit"/>), leaving alone those whose writer
+/// is still running.
+/// </summary>
+public sealed class TableStore
+{
+    public TableStore(string warehouse, TableStoreOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(warehouse);
+        Warehouse = Path.GetFullPath(warehouse);
+        Options = options ?? new TableStoreOptions();
+    }
+
+    public string Warehouse { get; }
+
+    public TableStoreOptions Options { get; }
+
+    /// <summary>Opens (creating if needed) a table and recovers its interrupted writes.</summary>
+    public Table OpenTable(string @namespace, string name)
+    {
+        CheckName(@namespace, nameof(@namespace));
+        CheckName(name, nameof(name));
+        var layout = new TableLayout(Warehouse, @namespace, name);
+        Directory.CreateDirectory(layout.TablePath);
+        return new Table(layout, @namespace, name, Options, Recover(layout));
+    }
+
+    private static List<RecoveredWrite> Recover(TableLayout layout)
+    {
+        var recovered = new List<RecoveredWrite>();
+        if (!Directory.Exists(layout.WorkPath)) return recovered;
+        foreach (string folder in Directory.GetDirectories(layout.WorkPath))
+        {
+            var transaction = new TransactionLayout(layout.WorkPath, Path.GetFileName(folder));
+            FileStream writerLock;
+            try
+            {
+                writerLock = new FileStream(transaction.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                recovered.Add(new RecoveredWrite(transaction.CommitId, RecoveryAction.InProgress));
+                continue;
+            }
+            using (writerLock)
+            {
+                recovered.Add(new RecoveredWrite(transaction.CommitId, PartitionCommit.Recover(transaction, layout.TablePath)));
+            }
+        }
+        return recovered;
+    }
+
+    private static void CheckName(string value, string parameter)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value, parameter);
+        if (value.StartsWith('.') || value.IndexOfAny(['/', '\\']) >= 0 || value.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+            throw new ArgumentException($"'{value}' cannot name a table folder: use letters, digits, '_' or '-', not starting with '.'.", parameter);
+    }
+}
