@@ -16,8 +16,8 @@ public static class Program
         switch (args)
         {
             case ["quick", .. var rest]:
-                QuickCheck.Run(IntArgument(rest, 1024));
-                QuickContenders.Run(IntArgument(rest, 1024));
+                QuickCheck.Run(IntArgument(rest, Extraction.EntityExtractor.DefaultBatchSize));
+                QuickContenders.Run(IntArgument(rest, ExtractionBenchmarks.PerRecordBatchSize));
                 return CrossCheck.Run() ? 0 : 1;
             case ["check", ..]:
                 return CrossCheck.Run() ? 0 : 1;
