@@ -68,7 +68,7 @@ public static class ParquetSchemaMapping
     {
         DecimalDataField d => new Decimal128Type(d.Precision, d.Scale),
         DateTimeDataField t => new TimestampType(TimeUnit.Microsecond, t.IsAdjustedToUTC ? "UTC" : null),
-        _ when field.ClrType == typeof(string) => StringType.Default,
+        _ when field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>) => StringType.Default,
         _ when field.ClrType == typeof(int) => Int32Type.Default,
         _ when field.ClrType == typeof(long) => Int64Type.Default,
         _ when field.ClrType == typeof(double) => DoubleType.Default,
