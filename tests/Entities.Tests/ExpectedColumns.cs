@@ -24,6 +24,15 @@ internal sealed class ExpectedColumns<TTruth> : IEnumerable<KeyValuePair<string,
 
     public void Add(string column, Func<TTruth, object?> expected) => _columns.Add(new(column, expected));
 
+    /// <summary>A copy of the table where <paramref name="column"/> expects something else (a field a drifted page leaves out).</summary>
+    public ExpectedColumns<TTruth> With(string column, Func<TTruth, object?> expected)
+    {
+        Assert.Contains(_columns, c => c.Key == column);
+        var copy = new ExpectedColumns<TTruth>(_describe);
+        foreach (var (name, value) in _columns) copy.Add(name, name == column ? expected : value);
+        return copy;
+    }
+
     public IEnumerator<KeyValuePair<string, Func<TTruth, object?>>> GetEnumerator() => _columns.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

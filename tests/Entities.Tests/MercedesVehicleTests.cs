@@ -34,6 +34,41 @@ public sealed class MercedesVehicleTests
         Columns.AssertMatches(table, truth);
     }
 
+    /// <summary>
+    /// Schema drift the simulator can serve: numbers as strings read the same; an extra field is reported and
+    /// skipped; a missing <c>modelName</c> leaves its column null and nothing else changes.
+    /// </summary>
+    [Theory]
+    [InlineData(SchemaDriftKind.NumberAsString)]
+    [InlineData(SchemaDriftKind.ExtraField)]
+    [InlineData(SchemaDriftKind.MissingField)]
+    public void Drifted_pages_still_match_ground_truth(SchemaDriftKind drift)
+    {
+        var query = new MercedesQuery(Simulation.Date, MercedesCondition.New, "10001", Count: MercedesQuery.MaxCount);
+        IReadOnlyList<SimulatedMercedesVehicle> truth = Simulation.Mercedes.Vehicles(query);
+        int pages = (truth.Count + query.EffectiveCount - 1) / query.EffectiveCount;
+        using ExtractedTable table = ExtractedTable.Extract<MercedesVehicle>(
+            Enumerable.Range(0, pages).Select(start => Simulation.Mercedes.RenderPage(query with { Start = start }, drift)),
+            $"mercedes new, {drift}");
+
+        switch (drift)
+        {
+            case SchemaDriftKind.NumberAsString:
+                table.AssertClean();
+                Columns.AssertMatches(table, truth);
+                break;
+            case SchemaDriftKind.ExtraField:
+                table.AssertClean("simUnexpected");
+                Assert.Equal(truth.Count, table.UnknownFields["simUnexpected"]);
+                Columns.AssertMatches(table, truth);
+                break;
+            case SchemaDriftKind.MissingField:
+                table.AssertClean();
+                Columns.With("model_name", _ => null).AssertMatches(table, truth);
+                break;
+        }
+    }
+
     private static readonly ExpectedColumns<SimulatedMercedesVehicle> Columns = new(v => v.Vin)
     {
         { "vin", v => v.Vin },

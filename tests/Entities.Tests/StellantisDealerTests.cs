@@ -31,9 +31,13 @@ public sealed class StellantisDealerTests
     {
         IReadOnlyList<DealerMatch> truth = Simulation.Dealers.Find(query);
         int pages = (truth.Count + query.ResultsPerPage - 1) / query.ResultsPerPage;
+        var spellings = new Spellings(
+            @"""dealerShowroomLatitude"":""-?\d", @"""dealerShowroomLatitude"":-?\d", @"""dealerAddress2"":""""",
+            @"""demail"":null", @"""closed"":true,""open"":\{""time"":"""",""ampm"":""""\}", @"""dealerZipCode"":""\d{9}""");
         using ExtractedTable table = ExtractedTable.Extract<StellantisDealer>(
-            Enumerable.Range(1, pages).Select(page => Simulation.Dealers.Render(query with { ResultsPage = page })),
+            spellings.Watch(Enumerable.Range(1, pages).Select(page => Simulation.Dealers.Render(query with { ResultsPage = page }))),
             $"dealers {query.ZipCode}+{query.Radius}");
+        spellings.AssertAllSeen();
 
         table.AssertClean();
         Assert.Equal(pages, table.Pages);

@@ -41,7 +41,15 @@ public sealed class StellantisVehicleTests
     private static void AssertSearch(InventoryQuery query)
     {
         IReadOnlyList<SimulatedVehicle> truth = Simulation.Inventory.Vehicles(query);
-        using ExtractedTable table = ExtractedTable.Extract<StellantisVehicle>(Simulation.Inventory.Pages(query), $"{query.ModelYearCode ?? "all"} {query.Zip}+{query.Radius}");
+        var spellings = new Spellings(
+            @"""msrp"":\d", @"""msrp"":""\d", @"""msrp"":""\$", @"""msrp"":null",
+            @"""inTransit"":true", @"""isDemo"":""Y""", @"""isDemo"":""N""",
+            @"\\u00[Ee]9", "é",
+            @"""estimatedDeliveryDate"":""\d\d/", @"""estimatedDeliveryDate"":""\d{4}-",
+            @"""dealerZipCode"":""\d{9}""", @"""evRange"":\d", @"""Fuel Capacity""");
+        using ExtractedTable table = ExtractedTable.Extract<StellantisVehicle>(
+            spellings.Watch(Simulation.Inventory.Pages(query)), $"{query.ModelYearCode ?? "all"} {query.Zip}+{query.Radius}");
+        spellings.AssertAllSeen();
 
         Assert.Equal(Simulation.Inventory.PageCount(query), table.Pages);
         Assert.True(truth.Count > 1000, $"The search should be large enough to meet every spelling; it has {truth.Count} vehicles.");
