@@ -372,9 +372,11 @@ public sealed partial class EntityGenerator
                     EmitList(writer, column, index);
                     return;
                 }
-                if (column.Kind == ColumnKind.String && column.Coercers.IsEmpty && column.DefaultLiteral is null)
+                if (column.Coercers.IsEmpty && column.DefaultLiteral is null && column.Kind != ColumnKind.Decimal)
                 {
-                    writer.Line($"ReadString(ref reader, {Field(column)}, {index}, row);");
+                    // The runtime's plain readers have a fast path for the value's usual shape.
+                    string reader = column.Kind == ColumnKind.String ? "ReadString" : "ReadPlain";
+                    writer.Line($"{reader}(ref reader, {Field(column)}, {index}, row);");
                     return;
                 }
 

@@ -17,7 +17,7 @@ namespace Ingest.Extraction;
 /// A batch closes at the first page boundary at or after <see cref="BatchSize"/> rows, so a bad page can always be
 /// rolled back whole and quarantined; no batch ever holds part of a page.
 /// </remarks>
-public abstract class EntityExtractor
+public abstract partial class EntityExtractor
 {
     /// <summary>Rows per batch unless told otherwise: a batch of a wide entity then stays in the CPU caches (measured in benchmarks/README.md).</summary>
     public const int DefaultBatchSize = 256;
@@ -327,25 +327,6 @@ public abstract class EntityExtractor
         {
             Fail(columnIndex, row, utf8);
             column.AppendNull();
-        }
-    }
-
-    /// <summary>Reads a string value (any scalar's text) into a string column; objects and arrays fail.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected void ReadString(ref Utf8JsonReader reader, StringColumnBuffer column, int columnIndex, int row)
-    {
-        switch (ReadScalar(ref reader, out JsonScalar value))
-        {
-            case ScalarKind.Value:
-                AppendText(column, value.Utf8, columnIndex, row);
-                break;
-            case ScalarKind.Null:
-                column.AppendNull();
-                break;
-            default:
-                FailUnreadable(ref reader, columnIndex, row);
-                column.AppendNull();
-                break;
         }
     }
 

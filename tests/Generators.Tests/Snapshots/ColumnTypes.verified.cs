@@ -266,27 +266,7 @@ partial class Typed : global::Ingest.IEntity
         private void Read_Count(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_count.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out int result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _count.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _count.AppendNull(); return;
-                    }
-                    Fail(1, row, value.Utf8);
-                    _count.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _count.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 1, row);
-                    _count.AppendNull();
-                    return;
-            }
+            ReadPlain(ref reader, _count, 1, row);
         }
 
         // 2: maybe_count <- maybeCount
@@ -294,27 +274,7 @@ partial class Typed : global::Ingest.IEntity
         private void Read_MaybeCount(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_maybeCount.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out int result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _maybeCount.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _maybeCount.AppendNull(); return;
-                    }
-                    Fail(2, row, value.Utf8);
-                    _maybeCount.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _maybeCount.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 2, row);
-                    _maybeCount.AppendNull();
-                    return;
-            }
+            ReadPlain(ref reader, _maybeCount, 2, row);
         }
 
         // 3: big <- big
@@ -322,27 +282,7 @@ partial class Typed : global::Ingest.IEntity
         private void Read_Big(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_big.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out long result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _big.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _big.AppendNull(); return;
-                    }
-                    Fail(3, row, value.Utf8);
-                    _big.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _big.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 3, row);
-                    _big.AppendNull();
-                    return;
-            }
+            ReadPlain(ref reader, _big, 3, row);
         }
 
         // 4: ratio <- ratio
@@ -350,27 +290,7 @@ partial class Typed : global::Ingest.IEntity
         private void Read_Ratio(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_ratio.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out double result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _ratio.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _ratio.AppendNull(); return;
-                    }
-                    Fail(4, row, value.Utf8);
-                    _ratio.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _ratio.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 4, row);
-                    _ratio.AppendNull();
-                    return;
-            }
+            ReadPlain(ref reader, _ratio, 4, row);
         }
 
         // 5: money <- money
@@ -436,27 +356,7 @@ partial class Typed : global::Ingest.IEntity
         private void Read_Flag(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_flag.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out bool result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _flag.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _flag.AppendNull(); return;
-                    }
-                    Fail(7, row, value.Utf8);
-                    _flag.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _flag.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 7, row);
-                    _flag.AppendNull();
-                    return;
-            }
+            ReadPlain(ref reader, _flag, 7, row);
         }
 
         // 8: day <- day
@@ -464,27 +364,7 @@ partial class Typed : global::Ingest.IEntity
         private void Read_Day(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_day.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out global::System.DateOnly result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _day.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _day.AppendNull(); return;
-                    }
-                    Fail(8, row, value.Utf8);
-                    _day.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _day.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 8, row);
-                    _day.AppendNull();
-                    return;
-            }
+            ReadPlain(ref reader, _day, 8, row);
         }
 
         // 9: at <- at
@@ -492,27 +372,7 @@ partial class Typed : global::Ingest.IEntity
         private void Read_At(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_at.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out global::System.DateTimeOffset result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _at.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _at.AppendNull(); return;
-                    }
-                    Fail(9, row, value.Utf8);
-                    _at.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _at.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 9, row);
-                    _at.AppendNull();
-                    return;
-            }
+            ReadPlain(ref reader, _at, 9, row);
         }
 
         // 10: tags <- tags

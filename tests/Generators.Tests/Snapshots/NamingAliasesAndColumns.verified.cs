@@ -176,27 +176,7 @@ partial class Dealer : global::Ingest.IEntity
         private void Read_Lat(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_lat.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out double result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _lat.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _lat.AppendNull(); return;
-                    }
-                    Fail(4, row, value.Utf8);
-                    _lat.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _lat.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 4, row);
-                    _lat.AppendNull();
-                    return;
-            }
+            ReadPlain(ref reader, _lat, 4, row);
         }
 
         // 5: zip5Count <- zip5_count
@@ -204,27 +184,7 @@ partial class Dealer : global::Ingest.IEntity
         private void Read_Zip5Count(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_zip5Count.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out int result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _zip5Count.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _zip5Count.AppendNull(); return;
-                    }
-                    Fail(5, row, value.Utf8);
-                    _zip5Count.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _zip5Count.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 5, row);
-                    _zip5Count.AppendNull();
-                    return;
-            }
+            ReadPlain(ref reader, _zip5Count, 5, row);
         }
 
         protected override void TruncateColumns(int rows)

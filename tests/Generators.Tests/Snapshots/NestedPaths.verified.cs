@@ -312,27 +312,7 @@ partial class Price : global::Ingest.IEntity
         private void Read_NetPrice(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_netPrice.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out double result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _netPrice.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _netPrice.AppendNull(); return;
-                    }
-                    Fail(2, row, value.Utf8);
-                    _netPrice.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _netPrice.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 2, row);
-                    _netPrice.AppendNull();
-                    return;
-            }
+            ReadPlain(ref reader, _netPrice, 2, row);
         }
 
         // 3: dealer_zip <- dealer.address.zip

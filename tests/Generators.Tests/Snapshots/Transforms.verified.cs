@@ -186,27 +186,7 @@ partial class Computed : global::Ingest.IEntity
         private void Read_Seats(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_seats.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out int result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _seats.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _seats.AppendNull(); return;
-                    }
-                    Fail(4, row, value.Utf8);
-                    _seats.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _seats.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 4, row);
-                    _seats.AppendNull();
-                    return;
-            }
+            ReadPlain(ref reader, _seats, 4, row);
         }
 
         protected override void TruncateColumns(int rows)

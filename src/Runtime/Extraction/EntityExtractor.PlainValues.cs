@@ -1,0 +1,169 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Ingest.Coercers;
+using Ingest.Columns;
+
+namespace Ingest.Extraction;
+
+/// <summary>
+/// Readers for columns that declare no coercer (the <see cref="Plain"/> coercion), which are most columns. Each has
+/// a fast path for the value's usual shape (an unescaped string, a JSON number, a literal) that never builds a
+/// <see cref="JsonScalar"/>, and leaves everything else (nulls, escapes, numbers as strings, bad values) to a slow
+/// path that is not inlined: the generated match methods stay small and keep their locals in registers.
+/// </summary>
+public abstract partial class EntityExtractor
+{
+    /// <summary>Reads a string value (any scalar's text) into a string column; objects and arrays fail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void ReadString(ref Utf8JsonReader reader, StringColumnBuffer column, int columnIndex, int row)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+        {
+            ReadOnlySpan<byte> text = reader.ValueSpan;
+            if (Utf8Validation.IsValid(text))
+            {
+                column.Append(text);
+                return;
+            }
+        }
+        ReadStringSlow(ref reader, column, columnIndex, row);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReadStringSlow(ref Utf8JsonReader reader, StringColumnBuffer column, int columnIndex, int row)
+    {
+        switch (ReadScalar(ref reader, out JsonScalar value))
+        {
+            case ScalarKind.Value:
+                AppendText(column, value.Utf8, columnIndex, row);
+                break;
+            case ScalarKind.Null:
+                column.AppendNull();
+                break;
+            default:
+                FailUnreadable(ref reader, columnIndex, row);
+                column.AppendNull();
+                break;
+        }
+    }
+
+    /// <summary>Reads an int column with the <see cref="Plain"/> coercion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void ReadPlain(ref Utf8JsonReader reader, Int32ColumnBuffer column, int columnIndex, int row)
+    {
+        if (reader.TokenType == JsonTokenType.Number
+            && Utf8Number.TryParseSmallInteger(reader.ValueSpan, out long value) && value is >= int.MinValue and <= int.MaxValue)
+        {
+            column.Append((int)value);
+            return;
+        }
+        ReadPlainSlow<int, Plain>(ref reader, column, columnIndex, row);
+    }
+
+    /// <summary>Reads a long column with the <see cref="Plain"/> coercion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void ReadPlain(ref Utf8JsonReader reader, Int64ColumnBuffer column, int columnIndex, int row)
+    {
+        if (reader.TokenType == JsonTokenType.Number && Utf8Number.TryParseSmallInteger(reader.ValueSpan, out long value))
+        {
+            column.Append(value);
+            return;
+        }
+        ReadPlainSlow<long, Plain>(ref reader, column, columnIndex, row);
+    }
+
+    /// <summary>Reads a double column with the <see cref="Plain"/> coercion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void ReadPlain(ref Utf8JsonReader reader, DoubleColumnBuffer column, int columnIndex, int row)
+    {
+        if (reader.TokenType == JsonTokenType.Number && Utf8Number.TryParse(reader.ValueSpan, formatted: false, out Utf8Number number))
+        {
+            column.Append(number.ToDouble(reader.ValueSpan));
+            return;
+        }
+        ReadPlainSlow<double, Plain>(ref reader, column, columnIndex, row);
+    }
+
+    /// <summary>Reads a bool column with the <see cref="Plain"/> coercion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void ReadPlain(ref Utf8JsonReader reader, BooleanColumnBuffer column, int columnIndex, int row)
+    {
+        JsonTokenType token = reader.TokenType;
+        if (token is JsonTokenType.True or JsonTokenType.False)
+        {
+            column.Append(token == JsonTokenType.True);
+            return;
+        }
+        ReadPlainSlow<bool, Plain>(ref reader, column, columnIndex, row);
+    }
+
+    /// <summary>Reads a date column with the <see cref="Plain"/> coercion (ISO 8601).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void ReadPlain(ref Utf8JsonReader reader, DateColumnBuffer column, int columnIndex, int row)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
+            && Utf8Date.TryParseDate(reader.ValueSpan, usFormats: false, out DateOnly date))
+        {
+            column.Append(date);
+            return;
+        }
+        ReadPlainSlow<DateOnly, Plain>(ref reader, column, columnIndex, row);
+    }
+
+    /// <summary>Reads a timestamp column with the <see cref="Plain"/> coercion (ISO 8601; no offset means UTC).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void ReadPlain(ref Utf8JsonReader reader, TimestampColumnBuffer column, int columnIndex, int row)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
+            && Utf8Date.TryParseTimestamp(reader.ValueSpan, usFormats: false, out DateTimeOffset timestamp))
+        {
+            column.Append(timestamp);
+            return;
+        }
+        ReadPlainSlow<DateTimeOffset, Plain>(ref reader, column, columnIndex, row);
+    }
+
+    /// <summary>Everything the fast paths leave: nulls, numbers as strings, escapes, structures, failures.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReadPlainSlow<T, TCoercer>(ref Utf8JsonReader reader, ColumnBuffer column, int columnIndex, int row)
+        where TCoercer : ICoercer<T>
+    {
+        switch (ReadScalar(ref reader, out JsonScalar value))
+        {
+            case ScalarKind.Value:
+                switch (TCoercer.Coerce(value, out T result))
+                {
+                    case CoercionResult.Value:
+                        AppendValue(column, result);
+                        return;
+                    case CoercionResult.Null:
+                        column.AppendNull();
+                        return;
+                }
+                Fail(columnIndex, row, value.Utf8);
+                column.AppendNull();
+                return;
+            case ScalarKind.Null:
+                column.AppendNull();
+                return;
+            default:
+                FailUnreadable(ref reader, columnIndex, row);
+                column.AppendNull();
+                return;
+        }
+    }
+
+    private static void AppendValue<T>(ColumnBuffer column, T value)
+    {
+        switch (column)
+        {
+            case Int32ColumnBuffer ints: ints.Append(Unsafe.As<T, int>(ref value)); break;
+            case Int64ColumnBuffer longs: longs.Append(Unsafe.As<T, long>(ref value)); break;
+            case DoubleColumnBuffer doubles: doubles.Append(Unsafe.As<T, double>(ref value)); break;
+            case BooleanColumnBuffer bools: bools.Append(Unsafe.As<T, bool>(ref value)); break;
+            case DateColumnBuffer dates: dates.Append(Unsafe.As<T, DateOnly>(ref value)); break;
+            case TimestampColumnBuffer timestamps: timestamps.Append(Unsafe.As<T, DateTimeOffset>(ref value)); break;
+            default: throw new InvalidOperationException($"No plain append for {column.GetType().Name}.");
+        }
+    }
+}
