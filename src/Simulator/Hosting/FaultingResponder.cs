@@ -17,6 +17,8 @@ internal static class FaultingResponder
         var request = context.Request;
         var path = request.Path.Value ?? "";
         var query = request.QueryString.Value ?? "";
+        var receivedAt = DateTimeOffset.UtcNow;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (sequence, attempt) = state.Requests.Register(path, path + query);
         var faults = state.Faults;
         var decision = FaultPlan.Decide(faults, path + query, attempt, sequence);
@@ -78,7 +80,11 @@ internal static class FaultingResponder
         }
         finally
         {
-            state.Requests.Add(new RequestLogEntry(sequence, path, query, attempt, decision.Kind, decision.Delay, status));
+            var userAgent = request.Headers.UserAgent.ToString();
+            var referer = request.Headers.Referer.ToString();
+            state.Requests.Add(new RequestLogEntry(sequence, path, query, attempt, decision.Kind, decision.Delay, status,
+                receivedAt, System.Diagnostics.Stopwatch.GetElapsedTime(started),
+                userAgent.Length == 0 ? null : userAgent, referer.Length == 0 ? null : referer));
         }
     }
 }

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Ingest.Sources;
+
+/// <summary>Options for the upstreams the project ships entities for.</summary>
+public static class KnownSources
+{
+    /// <summary>
+    /// Stellantis public inventory (<c>/hostd/inventory/getinventoryresults.json</c>), one sub-resource per
+    /// model-year code, around a zip (radius 99999: national).
+    /// </summary>
+    /// <param name="brand">The brand's site name (<c>jeep</c>, <c>ramtrucks</c>, ...), used for the Referer.</param>
+    public static PagedSourceOptions StellantisInventory(Uri baseAddress, string zip = "10001", int radius = 99999, string brand = "jeep") => new()
+    {
+        SourceName = "stellantis_inventory",
+        BaseAddress = baseAddress,
+        RequestPath = string.Create(CultureInfo.InvariantCulture,
+            $"hostd/inventory/getinventoryresults.json?zip={Uri.EscapeDataString(zip)}&radius={radius}&modelYearCode={{subResource}}&func=SALES&includeIncentives=Y&matchType=X&sortBy=0"),
+        Pagination = PageNumberPagination.StellantisInventory,
+        PageSize = 50,
+        Referer = $"https://www.{brand}.com/new-inventory",
+        RecordKeys = RecordKeyPath.StellantisInventory,
+    };
+
+    /// <summary>Mercedes-Benz USA inventory, one sub-resource per condition (<c>new</c>, <c>used</c>); distance null: <c>ANY</c>.</summary>
+    public static PagedSourceOptions MercedesInventory(Uri baseAddress, string zip = "10001", int? distance = null, int pageSize = 12) => new()
+    {
+        SourceName = "mercedes_inventory",
+        BaseAddress = baseAddress,
+        RequestPath = string.Create(CultureInfo.InvariantCulture,
+            $"api/inv/v1/en_us/{{subResource}}/vehicles/search?zip={Uri.EscapeDataString(zip)}&distance={(distance is { } d ? d.ToString(CultureInfo.InvariantCulture) : "ANY")}&withFilters=true"),
+        Pagination = PageIndexPagination.MercedesInventory,
+        PageSize = pageSize,
+        Referer = "https://www.mbusa.com/en/inventory",
+        RecordKeys = RecordKeyPath.MercedesInventory,
+    };
+}

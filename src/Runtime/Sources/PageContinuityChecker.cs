@@ -1,0 +1,172 @@
+using System.IO.Hashing;
+using System.Text;
+using System.Text.Json;
+
+namespace Ingest.Sources;
+
+/// <summary>
+/// Fed each page of one sub-resource in page order, finds keys served on more than one page and a shortfall of
+/// distinct keys against the total the upstream stated: what a live inventory moving under a paginated read causes.
+/// Keys are kept as 64-bit hashes (about 40 bytes a key), so a 53,000-row sub-resource costs ~2 MB, not its pages.
+/// </summary>
+public sealed class PageContinuityChecker
+{
+    private readonly byte[][]? _recordsPath;
+    private readonly byte[]? _keyField;
+    private readonly Dictionary<ulong, int> _firstPageOfKey = [];
+    private readonly List<DuplicateKey> _duplicates = [];
+    private readonly List<int> _unreadable = [];
+    private int _duplicateCount;
+    private int _pages;
+    private long _rows;
+    private long? _firstTotal;
+    private long? _lastTotal;
+    private long? _maxTotal;
+
+    /// <param name="keys">Where the records and their key are, for <see cref="ObservePage(int, long?, ReadOnlySpan{byte})"/>;
+    /// null when keys are fed with <see cref="Observe"/>.</param>
+    public PageContinuityChecker(RecordKeyPath? keys = null)
+    {
+        if (keys is not null)
+        {
+            _recordsPath = [.. keys.RecordsPath.Split('.').Select(Encoding.UTF8.GetBytes)];
+            _keyField = Encoding.UTF8.GetBytes(keys.KeyField);
+        }
+    }
+
+    /// <summary>Reads the keys of a page's records (one forward pass) and checks them; a page that is not JSON is noted as unreadable.</summary>
+    public void ObservePage(int pageNumber, long? statedTotal, ReadOnlySpan<byte> body)
+    {
+        if (_recordsPath is null)
+        {
+            throw new InvalidOperationException("This checker was made without a RecordKeyPath; feed keys with Observe(pageNumber, total, keys).");
+        }
+        NoteTotal(statedTotal);
+        _pages++;
+        if (body.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
+        try
+        {
+            var reader = new Utf8JsonReader(body, isFinalBlock: true, state: default);
+            if (reader.Read() && Descend(ref reader, 0))
+            {
+                ReadRecords(ref reader, pageNumber);
+            }
+        }
+        catch (JsonException)
+        {
+            _unreadable.Add(pageNumber);
+        }
+    }
+
+    /// <summary>Checks keys read by the caller (any key reader).</summary>
+    public void Observe(int pageNumber, long? statedTotal, IEnumerable<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        NoteTotal(statedTotal);
+        _pages++;
+        foreach (var key in keys)
+        {
+            _rows++;
+            ObserveKey(Encoding.UTF8.GetBytes(key), pageNumber);
+        }
+    }
+
+    /// <summary>Notes a page whose keys are unknown (it failed, or is not JSON).</summary>
+    public void ObserveUnreadable(int pageNumber)
+    {
+        _pages++;
+        _unreadable.Add(pageNumber);
+    }
+
+    public ContinuityReport Report() =>
+        new(_pages, _rows, _firstPageOfKey.Count, _duplicateCount, [.. _duplicates], _firstTotal, _lastTotal, _maxTotal, [.. _unreadable]);
+
+    private void NoteTotal(long? total)
+    {
+        if (total is not { } value)
+        {
+            return;
+        }
+        _firstTotal ??= value;
+        _lastTotal = value;
+        _maxTotal = Math.Max(_maxTotal ?? value, value);
+    }
+
+    private bool Descend(ref Utf8JsonReader reader, int depth)
+    {
+        if (depth == _recordsPath!.Length)
+        {
+            return reader.TokenType == JsonTokenType.StartArray;
+        }
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(_recordsPath[depth]);
+            reader.Read();
+            if (match)
+            {
+                return Descend(ref reader, depth + 1);
+            }
+            reader.Skip();
+        }
+        return false;
+    }
+
+    private void ReadRecords(ref Utf8JsonReader reader, int pageNumber)
+    {
+        Span<byte> scratch = stackalloc byte[256];
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            _rows++;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isKey = reader.ValueTextEquals(_keyField);
+                reader.Read();
+                if (isKey && reader.TokenType == JsonTokenType.String)
+                {
+                    if (!reader.ValueIsEscaped)
+                    {
+                        ObserveKey(reader.ValueSpan, pageNumber);
+                    }
+                    else if (reader.ValueSpan.Length <= scratch.Length)
+                    {
+                        ObserveKey(scratch[..reader.CopyString(scratch)], pageNumber);
+                    }
+                    else
+                    {
+                        ObserveKey(Encoding.UTF8.GetBytes(reader.GetString()!), pageNumber);
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+    }
+
+    private void ObserveKey(ReadOnlySpan<byte> key, int pageNumber)
+    {
+        var hash = XxHash3.HashToUInt64(key);
+        if (_firstPageOfKey.TryAdd(hash, pageNumber))
+        {
+            return;
+        }
+        _duplicateCount++;
+        if (_duplicates.Count < ContinuityReport.MaxDuplicatesListed)
+        {
+            _duplicates.Add(new DuplicateKey(Encoding.UTF8.GetString(key), _firstPageOfKey[hash], pageNumber));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace Ingest.Sources;
+
+/// <summary>
+/// A 1-based page number and a page size (Stellantis: <c>pageNumber=1&amp;pageSize=50</c>), with the total count in
+/// the page's envelope (<c>result.data.metadata.totalcount</c>, or <c>totalCount</c>).
+/// </summary>
+public sealed class PageNumberPagination(PageEnvelope envelope, string pageParameter = "pageNumber", string sizeParameter = "pageSize") : IPaginationStrategy
+{
+    public static PageNumberPagination StellantisInventory { get; } = new(PageEnvelope.StellantisInventory);
+
+    public PageEnvelope Envelope { get; } = envelope;
+
+    public string PageQuery(int pageNumber, int pageSize) =>
+        string.Create(CultureInfo.InvariantCulture, $"{pageParameter}={pageNumber}&{sizeParameter}={pageSize}");
+
+    public PageSummary Inspect(ReadOnlySpan<byte> body) => Envelope.Read(body);
+}
