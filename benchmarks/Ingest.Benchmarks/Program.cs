@@ -7,6 +7,7 @@ namespace Ingest.Benchmarks;
 /// <c>quick [batchSize]</c>: rough timings of every contender and the cross-check, for iterating;
 /// <c>check</c>: only the cross-check (exit code 1 when the contenders disagree);
 /// <c>profile [rounds]</c>: the generated extractor in a loop, for a profiler;
+/// <c>fetch [throughput|latency] [concurrency]</c>: the page source over loopback HTTP against the simulator;
 /// anything else goes to BenchmarkDotNet (<c>--filter '*ExtractionBenchmarks*'</c>).
 /// </summary>
 public static class Program
@@ -19,6 +20,8 @@ public static class Program
                 QuickCheck.Run(IntArgument(rest, Extraction.EntityExtractor.DefaultBatchSize));
                 QuickContenders.Run(IntArgument(rest, ExtractionBenchmarks.PerRecordBatchSize));
                 return CrossCheck.Run() ? 0 : 1;
+            case ["fetch", .. var rest]:
+                return Fetch.FetchBenchmark.RunAsync(rest).GetAwaiter().GetResult();
             case ["check", ..]:
                 return CrossCheck.Run() ? 0 : 1;
             case ["profile", .. var rest]:
