@@ -17,6 +17,7 @@ public sealed partial class EntityGenerator
         private const string Token = "global::System.Text.Json.JsonTokenType";
         private const string Result = "global::Ingest.CoercionResult";
         private const string Plain = "global::Ingest.Coercers.Plain";
+        private const string FormattedNumber = "global::Ingest.Coercers.FormattedNumber";
 
         private static readonly string Version = typeof(EntityGenerator).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
@@ -162,6 +163,7 @@ public sealed partial class EntityGenerator
             var groups = node.Fields.GroupBy(f => Encoding.UTF8.GetByteCount(f.Name)).OrderBy(g => g.Key).ToList();
             writer.Line();
             writer.Line($"// Reads the value of a field of '{(isRecord ? "the record" : node.Path)}' whose name matches; false for an unknown name.");
+            writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             using (writer.Block($"private bool {match}(scoped global::System.ReadOnlySpan<byte> name, ref {Reader} reader, int row)"))
             {
                 using (writer.Block("switch (name.Length)"))
@@ -372,9 +374,16 @@ public sealed partial class EntityGenerator
                     EmitList(writer, column, index);
                     return;
                 }
-                if (column.Coercers.IsEmpty && column.DefaultLiteral is null && column.Kind != ColumnKind.Decimal)
+                // The built-in coercions of plain values and of decimals have runtime readers with a fast path for the
+                // value's usual shape; other coercers are called from the code below.
+                if (column.DefaultLiteral is null && column.Kind == ColumnKind.Decimal
+                    && (column.Coercers.IsEmpty || (column.Coercers.Count == 1 && column.Coercers[0] == FormattedNumber)))
                 {
-                    // The runtime's plain readers have a fast path for the value's usual shape.
+                    writer.Line($"ReadDecimal(ref reader, {Field(column)}, {index}, row, formatted: {(column.Coercers.IsEmpty ? "false" : "true")});");
+                    return;
+                }
+                if (column.Coercers.IsEmpty && column.DefaultLiteral is null)
+                {
                     string reader = column.Kind == ColumnKind.String ? "ReadString" : "ReadPlain";
                     writer.Line($"{reader}(ref reader, {Field(column)}, {index}, row);");
                     return;

@@ -21,6 +21,22 @@ public sealed class DecimalColumnBuffer(int precision, int scale, int capacity)
         return true;
     }
 
+    /// <summary>
+    /// Appends a parsed number when it scales exactly in 64 bits (money always does); false, with nothing appended,
+    /// sends the caller to the general <see cref="TryAppend(decimal)"/>.
+    /// </summary>
+    public bool TryAppendExact(in Coercers.Utf8Number number)
+    {
+        int shift = number.Exponent + Scale;
+        if (number.IsTruncated || shift < 0 || shift >= SmallPowersOfTen.Length) return false;
+        ulong factor = SmallPowersOfTen[shift];
+        if (number.Mantissa > long.MaxValue / factor) return false;
+        long scaled = (long)(number.Mantissa * factor);
+        if (scaled >= _limit) return false;
+        Append(number.IsNegative ? -scaled : scaled);
+        return true;
+    }
+
     internal static bool TryScale(decimal value, int scale, Int128 limit, out Int128 unscaled)
     {
         Span<int> bits = stackalloc int[4];

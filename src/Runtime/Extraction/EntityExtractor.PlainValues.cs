@@ -123,6 +123,52 @@ public abstract partial class EntityExtractor
         ReadPlainSlow<DateTimeOffset, Plain>(ref reader, column, columnIndex, row);
     }
 
+    /// <summary>
+    /// Reads a decimal column with the <see cref="Plain"/> coercion or, when <paramref name="formatted"/>, the
+    /// <see cref="FormattedNumber"/> one, straight from the text to the unscaled integer (no <c>decimal</c> between).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void ReadDecimal(ref Utf8JsonReader reader, DecimalColumnBuffer column, int columnIndex, int row, bool formatted)
+    {
+        JsonTokenType token = reader.TokenType;
+        if ((token == JsonTokenType.Number || (token == JsonTokenType.String && !reader.ValueIsEscaped))
+            && Utf8Number.TryParse(reader.ValueSpan, formatted && token == JsonTokenType.String, out Utf8Number number)
+            && column.TryAppendExact(number))
+        {
+            return;
+        }
+        if (formatted) ReadDecimalSlow<FormattedNumber>(ref reader, column, columnIndex, row);
+        else ReadDecimalSlow<Plain>(ref reader, column, columnIndex, row);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReadDecimalSlow<TCoercer>(ref Utf8JsonReader reader, DecimalColumnBuffer column, int columnIndex, int row)
+        where TCoercer : ICoercer<decimal>
+    {
+        switch (ReadScalar(ref reader, out JsonScalar value))
+        {
+            case ScalarKind.Value:
+                switch (TCoercer.Coerce(value, out decimal result))
+                {
+                    case CoercionResult.Value when column.TryAppend(result):
+                        return;
+                    case CoercionResult.Null:
+                        column.AppendNull();
+                        return;
+                }
+                Fail(columnIndex, row, value.Utf8);
+                column.AppendNull();
+                return;
+            case ScalarKind.Null:
+                column.AppendNull();
+                return;
+            default:
+                FailUnreadable(ref reader, columnIndex, row);
+                column.AppendNull();
+                return;
+        }
+    }
+
     /// <summary>Everything the fast paths leave: nulls, numbers as strings, escapes, structures, failures.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ReadPlainSlow<T, TCoercer>(ref Utf8JsonReader reader, ColumnBuffer column, int columnIndex, int row)

@@ -92,6 +92,7 @@ partial class Coerced : global::Ingest.IEntity
         }
 
         // Reads the value of a field of 'the record' whose name matches; false for an unknown name.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool MatchRecordField(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             switch (name.Length)
@@ -308,28 +309,7 @@ partial class Coerced : global::Ingest.IEntity
         private void Read_Msrp(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_msrp.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.FormattedNumber.Coerce(value, out decimal result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            if (_msrp.TryAppend(result)) { return; }
-                            break;
-                        case global::Ingest.CoercionResult.Null:
-                            _msrp.AppendNull(); return;
-                    }
-                    Fail(3, row, value.Utf8);
-                    _msrp.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _msrp.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 3, row);
-                    _msrp.AppendNull();
-                    return;
-            }
+            ReadDecimal(ref reader, _msrp, 3, row, formatted: true);
         }
 
         // 4: in_transit <- inTransit (Flag)

@@ -108,6 +108,7 @@ partial class Typed : global::Ingest.IEntity
         }
 
         // Reads the value of a field of 'the record' whose name matches; false for an unknown name.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool MatchRecordField(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             switch (name.Length)
@@ -298,28 +299,7 @@ partial class Typed : global::Ingest.IEntity
         private void Read_Money(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_money.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out decimal result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            if (_money.TryAppend(result)) { return; }
-                            break;
-                        case global::Ingest.CoercionResult.Null:
-                            _money.AppendNull(); return;
-                    }
-                    Fail(5, row, value.Utf8);
-                    _money.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _money.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 5, row);
-                    _money.AppendNull();
-                    return;
-            }
+            ReadDecimal(ref reader, _money, 5, row, formatted: false);
         }
 
         // 6: precise <- precise
@@ -327,28 +307,7 @@ partial class Typed : global::Ingest.IEntity
         private void Read_Precise(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_precise.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out decimal result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            if (_precise.TryAppend(result)) { return; }
-                            break;
-                        case global::Ingest.CoercionResult.Null:
-                            _precise.AppendNull(); return;
-                    }
-                    Fail(6, row, value.Utf8);
-                    _precise.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _precise.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 6, row);
-                    _precise.AppendNull();
-                    return;
-            }
+            ReadDecimal(ref reader, _precise, 6, row, formatted: false);
         }
 
         // 7: flag <- flag

@@ -84,6 +84,7 @@ partial class Defaulted : global::Ingest.IEntity
         }
 
         // Reads the value of a field of 'the record' whose name matches; false for an unknown name.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool MatchRecordField(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             switch (name.Length)

@@ -68,6 +68,7 @@ partial class Features : global::Ingest.IEntity
         }
 
         // Reads the value of a field of 'the record' whose name matches; false for an unknown name.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool MatchRecordField(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             switch (name.Length)
@@ -138,6 +139,7 @@ partial class Features : global::Ingest.IEntity
         }
 
         // Reads the value of a field of 'attributes' whose name matches; false for an unknown name.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool MatchObject_attributes(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             switch (name.Length)
@@ -176,6 +178,7 @@ partial class Features : global::Ingest.IEntity
         }
 
         // Reads the value of a field of 'specs' whose name matches; false for an unknown name.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool MatchObject_specs(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             switch (name.Length)

@@ -76,6 +76,7 @@ partial class Price : global::Ingest.IEntity
         }
 
         // Reads the value of a field of 'the record' whose name matches; false for an unknown name.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool MatchRecordField(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             switch (name.Length)
@@ -153,6 +154,7 @@ partial class Price : global::Ingest.IEntity
         }
 
         // Reads the value of a field of 'price' whose name matches; false for an unknown name.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool MatchObject_price(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             switch (name.Length)
@@ -202,6 +204,7 @@ partial class Price : global::Ingest.IEntity
         }
 
         // Reads the value of a field of 'dealer' whose name matches; false for an unknown name.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool MatchObject_dealer(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             switch (name.Length)
@@ -251,6 +254,7 @@ partial class Price : global::Ingest.IEntity
         }
 
         // Reads the value of a field of 'dealer.address' whose name matches; false for an unknown name.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool MatchObject_dealer_address(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             switch (name.Length)
@@ -283,28 +287,7 @@ partial class Price : global::Ingest.IEntity
         private void Read_Msrp(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_msrp.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
-            {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Plain.Coerce(value, out decimal result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            if (_msrp.TryAppend(result)) { return; }
-                            break;
-                        case global::Ingest.CoercionResult.Null:
-                            _msrp.AppendNull(); return;
-                    }
-                    Fail(1, row, value.Utf8);
-                    _msrp.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _msrp.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 1, row);
-                    _msrp.AppendNull();
-                    return;
-            }
+            ReadDecimal(ref reader, _msrp, 1, row, formatted: false);
         }
 
         // 2: net_price <- price.netPrice
