@@ -7,7 +7,7 @@ namespace Ingest.Benchmarks;
 /// <c>quick [batchSize]</c>: rough timings of every contender and the cross-check, for iterating;
 /// <c>check</c>: only the cross-check (exit code 1 when the contenders disagree);
 /// <c>profile [rounds]</c>: the generated extractor in a loop, for a profiler;
-/// <c>fetch [throughput|latency] [concurrency]</c>: the page source over loopback HTTP against the simulator;
+/// <c>fetch [throughput|latency] [concurrency] [--no-keys]</c>: the page source over loopback HTTP against the simulator;
 /// anything else goes to BenchmarkDotNet (<c>--filter '*ExtractionBenchmarks*'</c>).
 /// </summary>
 public static class Program
