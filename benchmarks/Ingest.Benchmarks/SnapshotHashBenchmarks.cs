@@ -22,7 +22,7 @@ public class SnapshotHashBenchmarks
     public void Setup()
     {
         _batches = TableStoreWorkload.Instance.Batches;
-        _hashes = new ulong[TableStoreWorkload.BatchRows];
+        _hashes = new ulong[_batches.Max(b => b.Length)];
     }
 
     [Benchmark]

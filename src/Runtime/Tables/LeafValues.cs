@@ -126,11 +126,12 @@ internal sealed class BooleanValues(string column) : LeafValues(column)
 
 /// <summary>
 /// UTF-8 strings. Parquet.Net 6 takes strings as <see cref="ReadOnlyMemory{T}"/> of <see cref="char"/>, so values
-/// are decoded into large shared char blocks (one slice per value, no string per value) and re-encoded by the writer.
+/// are decoded into shared char blocks (growing from 4 Ki to 1 Mi chars, kept for the next row group) (one slice per value, no string per value) and re-encoded by the writer.
 /// </summary>
 internal sealed class StringValues(string column) : LeafValues(column)
 {
-    private const int BlockChars = 1 << 20;
+    private const int FirstBlockChars = 1 << 12;
+    private const int MaxBlockChars = 1 << 20;
 
     private readonly GrowableBuffer<ReadOnlyMemory<char>> _values = new();
     private readonly List<char[]> _blocks = [];
@@ -173,7 +174,81 @@ internal sealed class StringValues(string column) : LeafValues(column)
         _blockUsed = 0;
         if (_blockIndex == _blocks.Count || _blocks[_blockIndex].Length < maxChars)
         {
-            var block = new char[Math.Max(BlockChars, maxChars)];
+            int size = _blockIndex == 0 ? FirstBlockChars : Math.Min(MaxBlockChars, 2 * _blocks[_blockIndex - 1].Length);
+            var block = new char[Math.Max(size, maxChars)];
+            if (_blockIndex == _blocks.Count) _blocks.Add(block);
+            else _blocks[_blockIndex] = block;
+        }
+        return _blocks[_blockIndex];
+    }
+
+    public override Task WriteAsync(ParquetRowGroupWriter writer, DataField field, ReadOnlyMemory<int>? definitions, ReadOnlyMemory<int>? repetitions, CancellationToken cancellationToken) =>
+        writer.WriteAllPartsAsync(field, _values.Memory, definitions, repetitions, cancellationToken);
+
+    public override void Clear()
+    {
+        _values.Clear();
+        _blockIndex = -1;
+        _blockUsed = 0;
+        _bytes = 0;
+    }
+
+    public override void Dispose()
+    {
+        _values.Dispose();
+        _blocks.Clear();
+    }
+}
+
+/// <summary>
+/// Binary values. Parquet.Net 6 takes them as <see cref="ReadOnlyMemory{T}"/> of <see cref="byte"/>; they are copied
+/// into large shared blocks (one slice per value, no array per value), since the caller may dispose the batch.
+/// </summary>
+internal sealed class BinaryValues(string column) : LeafValues(column)
+{
+    private const int BlockBytes = 1 << 20;
+
+    private readonly GrowableBuffer<ReadOnlyMemory<byte>> _values = new();
+    private readonly List<byte[]> _blocks = [];
+    private int _blockIndex = -1;
+    private int _blockUsed;
+    private long _bytes;
+
+    public override long EstimatedBytes => _bytes + 4L * _values.Count;
+
+    public override void Append(ArrayData data, int start, int count, GrowableBuffer<int>? definitions, int presentLevel, int nullLevel)
+    {
+        ReadOnlySpan<int> offsets = ArrowSpans.Offsets(data);
+        ReadOnlySpan<byte> bytes = data.Buffers[2].Span;
+        ReadOnlySpan<byte> validity = ArrowSpans.Validity(data);
+        if (!validity.IsEmpty && definitions is null) throw NullInRequired();
+        Span<int> levels = definitions is null ? default : definitions.Append(count);
+        for (int i = 0; i < count; i++)
+        {
+            int row = start + i;
+            if (!ArrowSpans.IsValid(validity, data.Offset + row))
+            {
+                levels[i] = nullLevel;
+                continue;
+            }
+            if (!levels.IsEmpty) levels[i] = presentLevel;
+            ReadOnlySpan<byte> value = bytes[offsets[row]..offsets[row + 1]];
+            _bytes += value.Length;
+            byte[] block = Reserve(value.Length);
+            value.CopyTo(block.AsSpan(_blockUsed));
+            _values.Add(new ReadOnlyMemory<byte>(block, _blockUsed, value.Length));
+            _blockUsed += value.Length;
+        }
+    }
+
+    private byte[] Reserve(int length)
+    {
+        if (_blockIndex >= 0 && _blocks[_blockIndex].Length - _blockUsed >= length) return _blocks[_blockIndex];
+        _blockIndex++;
+        _blockUsed = 0;
+        if (_blockIndex == _blocks.Count || _blocks[_blockIndex].Length < length)
+        {
+            var block = new byte[Math.Max(BlockBytes, length)];
             if (_blockIndex == _blocks.Count) _blocks.Add(block);
             else _blocks[_blockIndex] = block;
         }
