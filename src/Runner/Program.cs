@@ -6,6 +6,8 @@ var root = new RootCommand("ingest: paged JSON APIs into partitioned Parquet tab
 {
     ListCommand.Create(),
     SimulateCommand.Create(),
+    CompareCommand.Create(),
+    InspectCommand.Create(),
 };
 
 ParseResult parsed = root.Parse(args);

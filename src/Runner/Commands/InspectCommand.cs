@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using Apache.Arrow;
+using Ingest.Tables;
+using Spectre.Console;
+using ConsoleTable = Spectre.Console.Table;
+using StoredTable = Ingest.Tables.Table;
+
+namespace Ingest.Runner.Commands;
+
+/// <summary><c>ingest inspect &lt;namespace/table&gt;</c>: schema, partitions with row counts and files, and a few rows.</summary>
+public static class InspectCommand
+{
+    public static Command Create()
+    {
+        var table = new Argument<string>("table") { Description = "The table as namespace/name, e.g. stellantis/vehicles_from_inventory." };
+        var warehouse = WarehouseOption.Create();
+        var rows = new Option<int>("--rows") { Description = "Rows to show from the newest partition.", DefaultValueFactory = _ => 5 };
+        var command = new Command("inspect", "Shows a table's schema, partitions (rows, files, commit) and a few rows of the newest partition.")
+        {
+            table, warehouse, rows,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            string name = parse.GetValue(table)!;
+            string[] parts = name.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 2)
+            {
+                Console.Error.WriteLine($"'{name}' is not namespace/name; write e.g. stellantis/vehicles_from_inventory (see the tables `ingest run` printed).");
+                return ExitCodes.Usage;
+            }
+            string root = parse.GetValue(warehouse)!;
+            var store = new TableStore(root);
+            StoredTable opened = store.OpenTable(parts[0], parts[1]);
+            IReadOnlyList<DateOnly> partitions = opened.Partitions();
+            if (partitions.Count == 0)
+            {
+                Console.Error.WriteLine($"Table {name} has no committed partition under {Path.GetFullPath(root)}; run `ingest run <scenario> --warehouse {root}` first.");
+                return ExitCodes.Failure;
+            }
+
+            var overview = new ConsoleTable().Title($"{Markup.Escape(name)} ({Markup.Escape(opened.Location)})").AddColumns("partition", "rows", "files", "row groups", "MB", "committed", "git");
+            PartitionManifest? newest = null;
+            foreach (DateOnly date in partitions)
+            {
+                PartitionManifest? manifest = opened.ReadManifest(date);
+                newest = manifest ?? newest;
+                overview.AddRow(
+                    date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    manifest?.RowCount.ToString("N0", CultureInfo.InvariantCulture) ?? "?",
+                    manifest?.Files.Count.ToString(CultureInfo.InvariantCulture) ?? "?",
+                    manifest?.Files.Sum(f => f.RowGroups).ToString(CultureInfo.InvariantCulture) ?? "?",
+                    manifest is null ? "?" : (manifest.Files.Sum(f => f.Bytes) / 1e6).ToString("0.0", CultureInfo.InvariantCulture),
+                    manifest?.CommittedAt.ToString("u", CultureInfo.InvariantCulture) ?? "?",
+                    Markup.Escape(manifest?.GitSha ?? ""));
+            }
+            AnsiConsole.Write(overview);
+
+            if (newest is not null)
+            {
+                var schema = new ConsoleTable().Title("Schema").AddColumns("column", "type", "nullable");
+                foreach (ManifestColumn column in newest.Columns) schema.AddRow(Markup.Escape(column.Name), Markup.Escape(column.Type), column.Nullable ? "yes" : "no");
+                AnsiConsole.Write(schema);
+            }
+
+            int wanted = parse.GetValue(rows);
+            await foreach (RecordBatch batch in opened.ReadPartitionAsync(partitions[^1], cancellationToken))
+            {
+                using (batch)
+                {
+                    AnsiConsole.Write(Sample(batch, wanted));
+                }
+                break;
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The first rows of a batch, one line per column so wide entities stay readable.</summary>
+    private static ConsoleTable Sample(RecordBatch batch, int rows)
+    {
+        int shown = Math.Min(rows, batch.Length);
+        var table = new ConsoleTable().Title($"First {shown} rows of the newest partition").AddColumn("column");
+        for (int row = 0; row < shown; row++) table.AddColumn($"row {row}");
+        for (int column = 0; column < batch.ColumnCount; column++)
+        {
+            var cells = new List<string> { Markup.Escape(batch.Schema.FieldsList[column].Name) };
+            for (int row = 0; row < shown; row++) cells.Add(Markup.Escape(ArrowCell.Format(batch.Column(column), row)));
+            table.AddRow(cells.ToArray());
+        }
+        return table;
+    }
+}
