@@ -112,6 +112,7 @@ internal sealed class ColumnChunkBuilder : IDisposable
     private static LeafValues CreateValues(IArrowType type, string column) => type switch
     {
         StringType => new StringValues(column),
+        BinaryType => new BinaryValues(column),
         BooleanType => new BooleanValues(column),
         Int32Type => new FixedWidthValues<int, int, IdentityConverter<int>>(column, default),
         Int64Type => new FixedWidthValues<long, long, IdentityConverter<long>>(column, default),

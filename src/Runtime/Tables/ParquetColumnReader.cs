@@ -31,6 +31,7 @@ internal static class ParquetColumnReader
             ArrayData items = leafType switch
             {
                 StringType => await ReadStringsAsync(rowGroup, column, cancellationToken).ConfigureAwait(false),
+                BinaryType => await ReadBinaryAsync(rowGroup, column, cancellationToken).ConfigureAwait(false),
                 BooleanType => await ReadBooleansAsync(rowGroup, column, cancellationToken).ConfigureAwait(false),
                 Int32Type => await ReadFixedAsync<int, int, IdentityConverter<int>>(rowGroup, column, leafType, default, cancellationToken).ConfigureAwait(false),
                 Int64Type => await ReadFixedAsync<long, long, IdentityConverter<long>>(rowGroup, column, leafType, default, cancellationToken).ConfigureAwait(false),
@@ -137,6 +138,36 @@ internal static class ParquetColumnReader
         finally
         {
             ArrayPool<ReadOnlyMemory<char>>.Shared.Return(values, clearArray: true);
+        }
+    }
+
+    private static async ValueTask<ArrayData> ReadBinaryAsync(ParquetRowGroupReader rowGroup, LeafColumn column, CancellationToken cancellationToken)
+    {
+        ReadOnlyMemory<byte>[] values = ArrayPool<ReadOnlyMemory<byte>>.Shared.Rent(Math.Max(column.Levels, 1));
+        try
+        {
+            await rowGroup.ReadRawAsync(column.Leaf, values.AsMemory(0, column.Levels), column.DefinitionMemory, column.RepetitionMemory, cancellationToken).ConfigureAwait(false);
+            int slots = column.CountSlots();
+            int[] offsets = new int[slots + 1];
+            byte[] validity = new byte[(slots + 7) / 8];
+            long totalBytes = 0;
+            int nulls = ForEachSlot(column, validity, (slot, value) => totalBytes += values[value].Length);
+            byte[] bytes = new byte[checked((int)totalBytes)];
+            int position = 0;
+            int previousSlot = 0;
+            ForEachSlot(column, validity, (slot, value) =>
+            {
+                for (; previousSlot <= slot; previousSlot++) offsets[previousSlot] = position;
+                values[value].Span.CopyTo(bytes.AsSpan(position));
+                position += values[value].Length;
+            });
+            for (; previousSlot <= slots; previousSlot++) offsets[previousSlot] = position;
+            return new ArrayData(BinaryType.Default, slots, nulls, 0,
+                [nulls == 0 ? ArrowBuffer.Empty : new ArrowBuffer(validity), new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()), new ArrowBuffer(bytes)]);
+        }
+        finally
+        {
+            ArrayPool<ReadOnlyMemory<byte>>.Shared.Return(values, clearArray: true);
         }
     }
 

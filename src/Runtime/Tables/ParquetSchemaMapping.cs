@@ -9,7 +9,7 @@ namespace Ingest.Tables;
 
 /// <summary>
 /// Arrow types ↔ Parquet logical types: utf8 ↔ STRING, int32/int64 ↔ INT32/INT64, float64 ↔ DOUBLE,
-/// decimal128(p,s) ↔ DECIMAL(p,s), bool ↔ BOOLEAN, date32 ↔ DATE, timestamp(µs, tz) ↔ TIMESTAMP(MICROS,
+/// decimal128(p,s) ↔ DECIMAL(p,s), bool ↔ BOOLEAN, binary ↔ BYTE_ARRAY (no logical type), date32 ↔ DATE, timestamp(µs, tz) ↔ TIMESTAMP(MICROS,
 /// isAdjustedToUTC = tz set), list&lt;T&gt; ↔ LIST (three-level, element <c>element</c>). Nullability is kept.
 /// </summary>
 public static class ParquetSchemaMapping
@@ -56,6 +56,7 @@ public static class ParquetSchemaMapping
             Int64Type => new DataField<long>(name, nullable),
             DoubleType => new DataField<double>(name, nullable),
             BooleanType => new DataField<bool>(name, nullable),
+            BinaryType => new DataField<byte[]>(name, nullable),
             Date32Type => new DataField<DateOnly>(name, nullable),
             TimestampType { Unit: TimeUnit.Microsecond } t =>
                 new DateTimeDataField(name, DateTimeFormat.Timestamp, isAdjustedToUTC: !string.IsNullOrEmpty(t.Timezone), unit: DateTimeTimeUnit.Micros, isNullable: nullable),
@@ -73,11 +74,12 @@ public static class ParquetSchemaMapping
         _ when field.ClrType == typeof(long) => Int64Type.Default,
         _ when field.ClrType == typeof(double) => DoubleType.Default,
         _ when field.ClrType == typeof(bool) => BooleanType.Default,
+        _ when field.ClrType == typeof(byte[]) || field.ClrType == typeof(ReadOnlyMemory<byte>) => BinaryType.Default,
         _ when field.ClrType == typeof(DateOnly) => Date32Type.Default,
         _ => throw new NotSupportedException($"Column {field.Name}: Parquet values of CLR type {field.ClrType} are not read by the table store."),
     };
 
     private static NotSupportedException Unsupported(string column, IArrowType type) =>
         new($"Column {column} is {SchemaFingerprint.TypeName(type)}, which the table store does not write; " +
-            "supported: utf8, int32, int64, float64, decimal128, bool, date32, timestamp[us] and lists of those.");
+            "supported: utf8, binary, int32, int64, float64, decimal128, bool, date32, timestamp[us] and lists of those.");
 }

@@ -52,18 +52,18 @@ internal static class PartitionCommit
         CommitRecord record = JsonSerializer.Deserialize(File.ReadAllText(transaction.CommitRecordPath), ManifestJsonContext.Default.CommitRecord)
             ?? throw new InvalidDataException($"{transaction.CommitRecordPath} is empty.");
         string partitionPath = Path.Combine(tablePath, record.PartitionFolder);
-        if (ReadCommitId(partitionPath) != transaction.CommitId)
+        if (ReadCommitId(partitionPath) != record.CommitId)
         {
             if (!Directory.Exists(transaction.DataPath))
             {
                 throw new InvalidDataException(
-                    $"The write {transaction.CommitId} committed but its staged partition is gone and {partitionPath} is not it. " +
+                    $"The write {record.CommitId} committed but its staged partition is gone and {partitionPath} is not it. " +
                     $"Inspect {transaction.Root} (previous/ holds the partition it replaced, if any), then delete that folder.");
             }
             if (Directory.Exists(partitionPath) && Directory.Exists(transaction.PreviousPath))
             {
                 throw new InvalidDataException(
-                    $"The write {transaction.CommitId} left both {partitionPath} and {transaction.PreviousPath}, and the partition is not the one it staged. " +
+                    $"The write {record.CommitId} left both {partitionPath} and {transaction.PreviousPath}, and the partition is not the one it staged. " +
                     "Another writer changed the partition meanwhile; inspect both, keep one, then delete the write's folder.");
             }
             Swap(transaction, partitionPath, useExchange: false, onStep: null);

@@ -27,7 +27,9 @@ public sealed class PartitionWriter : IAsyncDisposable
     private readonly ColumnChunkBuilder[] _columns;
     private readonly FileStream _lock;
     private readonly List<ManifestFile> _files = [];
-    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+    private readonly DateTimeOffset _startedAt;
+    private readonly bool _keepStaging;
+    private int _sealedFiles;
     private FileStream? _file;
     private ParquetWriter? _writer;
     private long _fileRows;
@@ -40,17 +42,51 @@ public sealed class PartitionWriter : IAsyncDisposable
         _table = table;
         _tableName = tableName;
         _options = options;
+        _startedAt = DateTimeOffset.UtcNow;
         PartitionDate = partitionDate;
         Schema = schema;
         CommitId = $"{_startedAt:yyyyMMdd'T'HHmmss}-{Guid.NewGuid():N}";
         _parquetSchema = ParquetSchemaMapping.ToParquet(schema);
         _dataFields = _parquetSchema.GetDataFields();
-        _columns = new ColumnChunkBuilder[schema.FieldsList.Count];
-        for (int c = 0; c < _columns.Length; c++) _columns[c] = new ColumnChunkBuilder(schema.FieldsList[c], _parquetSchema.Fields[c]);
+        _columns = CreateColumns(schema, _parquetSchema);
 
         _transaction = new TransactionLayout(table.WorkPath, CommitId);
         Directory.CreateDirectory(_transaction.DataPath);
         _lock = new FileStream(_transaction.LockPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+    }
+
+    /// <summary>
+    /// A writer that goes on from files already staged in <paramref name="transaction"/> (a resumable write, see
+    /// <see cref="ResumablePartitionWriter"/>): new part files are numbered after them, the manifest lists them first,
+    /// and disposing without a commit leaves the staging folder for the next run.
+    /// </summary>
+    internal PartitionWriter(TableLayout table, string tableName, DateOnly partitionDate, Schema schema, TableStoreOptions options,
+        TransactionLayout transaction, FileStream heldLock, IReadOnlyList<ManifestFile> stagedFiles, DateTimeOffset startedAt)
+    {
+        _table = table;
+        _tableName = tableName;
+        _options = options;
+        _startedAt = startedAt;
+        _keepStaging = true;
+        PartitionDate = partitionDate;
+        Schema = schema;
+        CommitId = transaction.CommitId;
+        _parquetSchema = ParquetSchemaMapping.ToParquet(schema);
+        _dataFields = _parquetSchema.GetDataFields();
+        _columns = CreateColumns(schema, _parquetSchema);
+        _transaction = transaction;
+        _lock = heldLock;
+        _files.AddRange(stagedFiles);
+        _sealedFiles = _files.Count;
+        foreach (ManifestFile file in stagedFiles) RowCount += file.Rows;
+        Directory.CreateDirectory(_transaction.DataPath);
+    }
+
+    private static ColumnChunkBuilder[] CreateColumns(Schema schema, ParquetSchema parquetSchema)
+    {
+        var columns = new ColumnChunkBuilder[schema.FieldsList.Count];
+        for (int c = 0; c < columns.Length; c++) columns[c] = new ColumnChunkBuilder(schema.FieldsList[c], parquetSchema.Fields[c]);
+        return columns;
     }
 
     public DateOnly PartitionDate { get; }
@@ -90,6 +126,20 @@ public sealed class PartitionWriter : IAsyncDisposable
     }
 
     /// <summary>
+    /// Writes what is buffered and closes the part file (flushed to disk), so everything accepted so far is in
+    /// complete files; returns the files closed since the last seal. The next batch starts a new part file.
+    /// </summary>
+    internal async Task<IReadOnlyList<ManifestFile>> SealAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
+        await CloseFileAsync().ConfigureAwait(false);
+        ManifestFile[] sealedNow = [.. _files.Skip(_sealedFiles)];
+        _sealedFiles = _files.Count;
+        return sealedNow;
+    }
+
+    /// <summary>
     /// Writes what is buffered, then makes the staged partition the table's, atomically, and returns its manifest.
     /// A partition with no rows is committed as one part file with the schema and no row groups.
     /// </summary>
@@ -121,7 +171,7 @@ public sealed class PartitionWriter : IAsyncDisposable
         return manifest;
     }
 
-    /// <summary>Without a commit, discards the staged files; the partition stays as it was.</summary>
+    /// <summary>Without a commit, discards the staged files (a resumable write keeps them); the partition stays as it was.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_finished) return;
@@ -134,7 +184,7 @@ public sealed class PartitionWriter : IAsyncDisposable
         finally
         {
             DisposeColumns();
-            if (Directory.Exists(_transaction.Root)) Directory.Delete(_transaction.Root, recursive: true);
+            if (!_keepStaging && Directory.Exists(_transaction.Root)) Directory.Delete(_transaction.Root, recursive: true);
             await _lock.DisposeAsync().ConfigureAwait(false);
         }
     }

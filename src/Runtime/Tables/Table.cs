@@ -43,6 +43,32 @@ public sealed class Table
         return new PartitionWriter(_layout, $"{Namespace}/{Name}", partitionDate, schema, _options);
     }
 
+    /// <summary>
+    /// Starts or resumes staging a partition in segments that survive the process (see
+    /// <see cref="ResumablePartitionWriter"/>). With <paramref name="fresh"/>, staging left by an earlier run is
+    /// discarded. Throws <see cref="IOException"/> while another writer stages the same partition.
+    /// </summary>
+    public ResumablePartitionWriter OpenResumablePartitionWriter(DateOnly partitionDate, Schema schema, bool fresh = false)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return ResumablePartitionWriter.Open(_layout, $"{Namespace}/{Name}", partitionDate, schema, _options, fresh);
+    }
+
+    /// <summary>The partitions with resumable staging left by an earlier run (not committed), oldest first.</summary>
+    public IReadOnlyList<DateOnly> StagedPartitions()
+    {
+        var dates = new List<DateOnly>();
+        if (!Directory.Exists(_layout.ResumablePath)) return dates;
+        foreach (string folder in Directory.EnumerateDirectories(_layout.ResumablePath))
+        {
+            if (TableLayout.TryParsePartitionFolder(Path.GetFileName(folder), out DateOnly date)
+                && File.Exists(Path.Combine(folder, ResumablePartitionWriter.StagingFileName)))
+                dates.Add(date);
+        }
+        dates.Sort();
+        return dates;
+    }
+
     /// <summary>The committed partitions, oldest first.</summary>
     public IReadOnlyList<DateOnly> Partitions()
     {

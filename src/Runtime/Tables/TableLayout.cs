@@ -17,7 +17,18 @@ internal sealed class TableLayout(string warehouse, string @namespace, string na
     /// <summary>Holds one folder per write in progress (or interrupted).</summary>
     public string WorkPath { get; } = Path.Combine(warehouse, WorkFolderName, @namespace, name);
 
+    /// <summary>
+    /// Holds the staging of resumable writes, one folder per partition (<c>partition_date=YYYY-MM-DD</c>), under
+    /// <c>&lt;warehouse&gt;/.ingest/.resumable/&lt;namespace&gt;/&lt;table&gt;/</c>: never inside any table's
+    /// <see cref="WorkPath"/> (namespaces cannot start with '.'), so recovery does not roll them back.
+    /// </summary>
+    public string ResumablePath { get; } = Path.Combine(warehouse, WorkFolderName, ResumableFolderName, @namespace, name);
+
+    public const string ResumableFolderName = ".resumable";
+
     public string PartitionPath(DateOnly date) => Path.Combine(TablePath, PartitionFolder(date));
+
+    public string ResumableStagingPath(DateOnly date) => Path.Combine(ResumablePath, PartitionFolder(date));
 
     public static string PartitionFolder(DateOnly date) =>
         PartitionPrefix + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -33,10 +44,25 @@ internal sealed class TableLayout(string warehouse, string @namespace, string na
 }
 
 /// <summary>The folder of one write: <c>lock</c>, <c>data/</c> (the staged partition), <c>commit.json</c>, <c>previous/</c>.</summary>
-internal sealed class TransactionLayout(string workPath, string commitId)
+internal sealed class TransactionLayout
 {
-    public string CommitId { get; } = commitId;
-    public string Root { get; } = Path.Combine(workPath, commitId);
+    public TransactionLayout(string workPath, string commitId)
+        : this(commitId, Path.Combine(workPath, commitId), rooted: true)
+    {
+    }
+
+    private TransactionLayout(string commitId, string root, bool rooted)
+    {
+        _ = rooted;
+        CommitId = commitId;
+        Root = root;
+    }
+
+    /// <summary>A write whose folder is not named by its commit id (a resumable write's staging folder).</summary>
+    public static TransactionLayout AtRoot(string root, string commitId) => new(commitId, root, rooted: true);
+
+    public string CommitId { get; }
+    public string Root { get; }
     public string LockPath => Path.Combine(Root, "lock");
     public string DataPath => Path.Combine(Root, "data");
     public string CommitRecordPath => Path.Combine(Root, "commit.json");

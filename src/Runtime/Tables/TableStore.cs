@@ -31,6 +31,7 @@ public sealed class TableStore
     private static List<RecoveredWrite> Recover(TableLayout layout)
     {
         var recovered = new List<RecoveredWrite>();
+        RecoverResumable(layout, recovered);
         if (!Directory.Exists(layout.WorkPath)) return recovered;
         foreach (string folder in Directory.GetDirectories(layout.WorkPath))
         {
@@ -51,6 +52,34 @@ public sealed class TableStore
             }
         }
         return recovered;
+    }
+
+    /// <summary>
+    /// Resumable staging (see <see cref="ResumablePartitionWriter"/>) is left for the next writer unless it passed its
+    /// commit point; then, when no writer holds it, its swap is finished.
+    /// </summary>
+    private static void RecoverResumable(TableLayout layout, List<RecoveredWrite> recovered)
+    {
+        if (!Directory.Exists(layout.ResumablePath)) return;
+        foreach (string folder in Directory.GetDirectories(layout.ResumablePath))
+        {
+            var transaction = TransactionLayout.AtRoot(folder, Path.GetFileName(folder));
+            if (!File.Exists(transaction.CommitRecordPath)) continue;
+            FileStream writerLock;
+            try
+            {
+                writerLock = new FileStream(transaction.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                recovered.Add(new RecoveredWrite(transaction.CommitId, RecoveryAction.InProgress));
+                continue;
+            }
+            using (writerLock)
+            {
+                recovered.Add(new RecoveredWrite(transaction.CommitId, PartitionCommit.Recover(transaction, layout.TablePath)));
+            }
+        }
     }
 
     private static void CheckName(string value, string parameter)

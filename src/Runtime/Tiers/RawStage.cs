@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Apache.Arrow;
+using Ingest.Sources;
+using Ingest.Tables;
+using Table = Ingest.Tables.Table;
+
+namespace Ingest.Tiers;
+
+/// <summary>
+/// The raw tier: fetches every page of a source's sub-resources and stages them as rows of the raw table's
+/// partition as they arrive (a few pages at a time), then commits the partition once, as one snapshot.
+/// </summary>
+/// <remarks>
+/// <para><b>Memory</b> is bounded by the page source's reorder window, <see cref="RawStageOptions.PagesPerBatch"/>
+/// pages being built, and one row group (<see cref="RawStageOptions.RowGroupBytes"/>) in the writer: never by the
+/// partition.</para>
+/// <para><b>Resume</b>: each sub-resource is a segment of a <see cref="ResumablePartitionWriter"/>; once all its pages
+/// are written, its part files are flushed and it is recorded as staged. A run that is killed, crashes or is
+/// cancelled leaves the staged sub-resources behind; the next run for the same (table, partition) commits them without
+/// fetching them again and fetches only the sub-resources it lacks (a sub-resource interrupted halfway is fetched
+/// again from its page 1: its pages are one consistent read of the upstream's pagination). The result is one commit,
+/// the same table a clean run makes. <see cref="RawStageOptions.ForceFresh"/> throws earlier staging away.</para>
+/// <para><b>Failures</b>: a page that failed after its retries is a row like any other, with its status, outcome and
+/// error; nothing is dropped.</para>
+/// </remarks>
+public static class RawStage
+{
+    /// <summary>Fetches over HTTP with a <see cref="PagedHttpSource"/> built from <see cref="RawStageOptions.Source"/>.</summary>
+    public static async Task<RawStageReport> RunAsync(DateOnly partitionDate, string warehouse, RawStageOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var source = new PagedHttpSource(options.Source, options.HttpClient);
+        RawStageReport report = await RunAsync(partitionDate, warehouse, options, source.FetchAsync, cancellationToken).ConfigureAwait(false);
+        return report with { Fetch = source.Report };
+    }
+
+    /// <summary>Fetches with <paramref name="fetch"/> (any source of <see cref="RawPage"/>s).</summary>
+    public static async Task<RawStageReport> RunAsync(DateOnly partitionDate, string warehouse, RawStageOptions options, PageFetch fetch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(fetch);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PagesPerBatch, 1);
+        var duplicates = options.SubResources.GroupBy(s => s.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (duplicates.Count > 0) throw new ArgumentException($"Sub-resources are listed twice: {string.Join(", ", duplicates)}.", nameof(options));
+
+        using var memory = new MemorySampler();
+        long started = Stopwatch.GetTimestamp();
+        TableStoreOptions storeOptions = (options.Store ?? new TableStoreOptions { GitSha = TableStoreOptions.GitShaFromEnvironment() }) with
+        {
+            RowGroupBytes = options.RowGroupBytes,
+        };
+        Table table = new TableStore(warehouse, storeOptions).OpenTable(options.Namespace, options.TableName);
+
+        ResumablePartitionWriter writer = table.OpenResumablePartitionWriter(partitionDate, RawTier.Schema, options.ForceFresh);
+        string? discarded = writer.DiscardedStaging;
+        var wanted = options.SubResources.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        if (writer.StagedSegments.FirstOrDefault(s => !wanted.Contains(s.Name)) is { } stray)
+        {
+            await writer.DiscardAsync().ConfigureAwait(false);
+            writer = table.OpenResumablePartitionWriter(partitionDate, RawTier.Schema, fresh: true);
+            discarded = $"it holds sub-resource {stray.Name}, which this run does not fetch";
+        }
+
+        await using (writer.ConfigureAwait(false))
+        {
+            var results = new List<RawSubResourceResult>();
+            long pagesResumed = 0;
+            int pagesFetched = 0, failed = 0, notJson = 0;
+            long bytesFetched = 0;
+            using var builder = new RawPageBatchBuilder(partitionDate, options.Source.SourceName);
+            foreach (SubResource subResource in options.SubResources)
+            {
+                if (writer.StagedSegments.FirstOrDefault(s => s.Name == subResource.Name) is { } staged)
+                {
+                    pagesResumed += staged.Rows;
+                    results.Add(new RawSubResourceResult(subResource.Name, staged.Rows, 0, 0, staged.Files.Sum(f => f.Bytes), Resumed: true));
+                    continue;
+                }
+
+                int pages = 0, subFailed = 0, subNotJson = 0;
+                long bytes = 0;
+                await foreach (RawPage page in fetch(subResource, cancellationToken).ConfigureAwait(false))
+                {
+                    builder.Append(page);
+                    pages++;
+                    bytes += page.Body.Length;
+                    if (page.IsFailed) subFailed++;
+                    if (page.Outcome == PageOutcome.NotJson) subNotJson++;
+                    if (builder.Pages >= options.PagesPerBatch || builder.BodyBytes >= options.BatchBytes)
+                    {
+                        await WriteAsync(writer, builder, subResource, cancellationToken).ConfigureAwait(false);
+                        memory.Sample();
+                    }
+                    options.OnPage?.Invoke(page);
+                }
+                if (builder.Pages > 0) await WriteAsync(writer, builder, subResource, cancellationToken).ConfigureAwait(false);
+                await writer.CompleteSegmentAsync(subResource.Name, cancellationToken).ConfigureAwait(false);
+                memory.Sample();
+
+                pagesFetched += pages;
+                failed += subFailed;
+                notJson += subNotJson;
+                bytesFetched += bytes;
+                results.Add(new RawSubResourceResult(subResource.Name, pages, subFailed, subNotJson, bytes, Resumed: false));
+            }
+
+            TimeSpan staging = Stopwatch.GetElapsedTime(started);
+            long commitStarted = Stopwatch.GetTimestamp();
+            PartitionManifest manifest = await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
+            TimeSpan commit = Stopwatch.GetElapsedTime(commitStarted);
+
+            return new RawStageReport
+            {
+                Table = $"{options.Namespace}/{options.TableName}",
+                PartitionDate = partitionDate,
+                CommitId = manifest.CommitId,
+                RowsIn = pagesFetched + pagesResumed,
+                RowsOut = manifest.RowCount,
+                PagesFetched = pagesFetched,
+                PagesResumed = pagesResumed,
+                FailedPages = failed,
+                NotJsonPages = notJson,
+                BytesFetched = bytesFetched,
+                FileBytes = manifest.Files.Sum(f => f.Bytes),
+                SubResources = results,
+                DiscardedStaging = discarded,
+                Timings = new StageTimings(Stopwatch.GetElapsedTime(started), [new StagePhase("fetch and stage", staging), new StagePhase("commit", commit)]),
+                Memory = memory.Stop(),
+            };
+        }
+    }
+
+    private static async Task WriteAsync(ResumablePartitionWriter writer, RawPageBatchBuilder builder, SubResource subResource, CancellationToken cancellationToken)
+    {
+        using RecordBatch batch = builder.Build(subResource.Name);
+        await writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+    }
+}

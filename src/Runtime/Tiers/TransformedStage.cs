@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using Apache.Arrow;
+using Ingest.Extraction;
+using Ingest.Tables;
+using Table = Ingest.Tables.Table;
+
+namespace Ingest.Tiers;
+
+/// <summary>
+/// The transformed tier: streams a committed raw partition through an entity's generated extractor, adds
+/// <c>_snapshot</c> to every row, drops rows whose key was already seen, and writes the entity's table partition in
+/// chunks; pages that are not JSON go to <c>&lt;table&gt;_quarantine</c> with their bytes. It never touches the
+/// upstream, so it can be re-run (replayed) from the raw partition at any time.
+/// </summary>
+/// <remarks>
+/// <para><b>Memory</b>: raw row groups are read one at a time (a few dozen pages) and disposed; the extractor holds one
+/// batch (<see cref="TransformedStageOptions.ExtractBatchRows"/>); the writer holds one chunk
+/// (<see cref="TransformedStageOptions.WriteChunkRows"/> rows, written as a row group); the key index holds 40-odd bytes
+/// per distinct key (a 128-bit key hash, the winner's snapshot and location), about 12 MB for 250,000 keys. Nothing
+/// grows with the partition but the key index.</para>
+/// <para><b>Keys</b>: rows are taken in raw page order (the raw partition's order: sub-resources as fetched, pages in
+/// page order, records in page order). The first row of a key wins and is written; a later row with the same key is
+/// dropped from the output, and counted as a duplicate when its <c>_snapshot</c> equals the winner's or as a conflict
+/// when it differs. Conflicts are counted exactly (rows and keys); the fields that differ are reported for the first
+/// <see cref="TransformedStageOptions.MaxConflictDetails"/> conflicting keys, read back after the main pass from the
+/// raw pages that hold them (only those pages are extracted again). Rows whose key has a null column are kept.</para>
+/// <para><b>Failures</b>: raw rows whose outcome is a failure are counted, not extracted; coercion failures are merged
+/// per column from the batch reports.</para>
+/// </remarks>
+public static class TransformedStage
+{
+    public static async Task<TransformedStageReport> RunAsync<TEntity>(DateOnly partitionDate, string warehouse, TransformedStageOptions options, CancellationToken cancellationToken = default)
+        where TEntity : IEntity
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WriteChunkRows, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConflictDetails, 0);
+
+        using var memory = new MemorySampler();
+        long started = Stopwatch.GetTimestamp();
+        EntityDescriptor descriptor = TEntity.Descriptor;
+        string tableName = options.Table ?? descriptor.Table;
+        TableStoreOptions storeOptions = (options.Store ?? new TableStoreOptions { GitSha = TableStoreOptions.GitShaFromEnvironment() }) with
+        {
+            RowGroupRows = options.WriteChunkRows,
+        };
+        var store = new TableStore(warehouse, storeOptions);
+        Table raw = store.OpenTable(options.RawNamespace, options.RawTable);
+        if (raw.ReadManifest(partitionDate) is null)
+        {
+            throw new InvalidOperationException(
+                $"Raw table {options.RawNamespace}/{options.RawTable} has no committed partition {partitionDate:yyyy-MM-dd}; run the raw stage for that date first.");
+        }
+        Table output = store.OpenTable(options.Namespace, tableName);
+        Table quarantine = store.OpenTable(options.Namespace, QuarantineTier.TableFor(tableName));
+
+        var outputSchema = new Schema.Builder();
+        foreach (Field field in descriptor.Schema.FieldsList) outputSchema.Field(field);
+        outputSchema.Field(Hashing.SnapshotHasher.Field);
+
+        await using PartitionWriter writer = output.CreatePartitionWriter(partitionDate, outputSchema.Build());
+        await using PartitionWriter quarantineWriter = quarantine.CreatePartitionWriter(partitionDate, QuarantineTier.Schema);
+        var transform = new EntityTransform(descriptor, writer, quarantineWriter, partitionDate, options.MaxConflictDetails);
+        EntityExtractor extractor = TEntity.CreateExtractor(options.ExtractBatchRows);
+
+        var extractTime = new Stopwatch();
+        int ordinal = 0;
+        await foreach (RecordBatch rawBatch in raw.ReadPartitionAsync(partitionDate, cancellationToken).ConfigureAwait(false))
+        {
+            using (rawBatch)
+            {
+                RawColumns columns = RawColumns.Of(rawBatch);
+                for (int row = 0; row < rawBatch.Length; row++, ordinal++)
+                {
+                    transform.RowsIn++;
+                    if (RawTier.IsFailedOutcome(columns.Outcome.GetBytes(row)))
+                    {
+                        transform.FailedPages++;
+                        continue;
+                    }
+                    ReadOnlySpan<byte> body = columns.Body.GetBytes(row);
+                    transform.BytesIn += body.Length;
+                    extractTime.Start();
+                    int records = extractor.AppendPage(body, PageLabel(columns.SubResource.GetString(row), columns.PageNumber.GetValue(row) ?? 0));
+                    extractTime.Stop();
+                    transform.PageAppended(ordinal, records);
+                    if (extractor.HasFullBatch) await TakeBatchAsync(extractor, transform, extractTime, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            memory.Sample();
+        }
+        await TakeBatchAsync(extractor, transform, extractTime, cancellationToken).ConfigureAwait(false);
+        await transform.FlushQuarantineAsync(cancellationToken).ConfigureAwait(false);
+        TimeSpan mainPass = Stopwatch.GetElapsedTime(started);
+
+        long detailsStarted = Stopwatch.GetTimestamp();
+        IReadOnlyList<KeyConflict> details = await ResolveConflictDetailsAsync<TEntity>(raw, partitionDate, transform.PendingConflicts, descriptor, cancellationToken).ConfigureAwait(false);
+        TimeSpan detailsTime = Stopwatch.GetElapsedTime(detailsStarted);
+
+        long commitStarted = Stopwatch.GetTimestamp();
+        PartitionManifest manifest = await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await quarantineWriter.CommitAsync(cancellationToken).ConfigureAwait(false);
+        TimeSpan commit = Stopwatch.GetElapsedTime(commitStarted);
+
+        return new TransformedStageReport
+        {
+            Table = $"{options.Namespace}/{tableName}",
+            QuarantineTable = $"{options.Namespace}/{QuarantineTier.TableFor(tableName)}",
+            PartitionDate = partitionDate,
+            CommitId = manifest.CommitId,
+            RowsIn = transform.RowsIn,
+            RowsOut = manifest.RowCount,
+            RowsExtracted = transform.RowsExtracted,
+            FailedPages = transform.FailedPages,
+            QuarantinedPages = transform.Quarantined,
+            CoercionFailures = transform.CoercionFailures(),
+            UnknownFields = transform.UnknownFields(),
+            PagesWithoutRecords = transform.PagesWithoutRecords,
+            SkippedRecords = transform.SkippedRecords,
+            DuplicateRows = transform.DuplicateRows,
+            ConflictingRows = transform.ConflictingRows,
+            ConflictingKeys = transform.ConflictingKeys,
+            ConflictDetails = details,
+            NullKeyRows = transform.NullKeyRows,
+            BytesIn = transform.BytesIn,
+            FileBytes = manifest.Files.Sum(f => f.Bytes),
+            Timings = new StageTimings(Stopwatch.GetElapsedTime(started),
+            [
+                new StagePhase("read, extract, hash and write", mainPass),
+                new StagePhase("of which extract", extractTime.Elapsed),
+                new StagePhase("conflict details", detailsTime),
+                new StagePhase("commit", commit),
+            ]),
+            Memory = memory.Stop(),
+        };
+    }
+
+    /// <summary>How pages are named in reports and the quarantine table: <c>&lt;sub_resource&gt; page &lt;n&gt;</c>.</summary>
+    public static string PageLabel(string subResource, int pageNumber) => $"{subResource} page {pageNumber}";
+
+    private static async Task TakeBatchAsync(EntityExtractor extractor, EntityTransform transform, Stopwatch extractTime, CancellationToken cancellationToken)
+    {
+        extractTime.Start();
+        ExtractedBatch batch = extractor.TakeBatch();
+        extractTime.Stop();
+        using (batch)
+        {
+            await transform.AddAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads the raw partition again and extracts only the pages that hold the winner or the dropped row of a detailed
+    /// conflict, then compares the two rows field by field.
+    /// </summary>
+    private static async Task<IReadOnlyList<KeyConflict>> ResolveConflictDetailsAsync<TEntity>(Table raw, DateOnly partitionDate, IReadOnlyList<PendingConflict> pending, EntityDescriptor descriptor, CancellationToken cancellationToken)
+        where TEntity : IEntity
+    {
+        if (pending.Count == 0) return [];
+        var wanted = new Dictionary<int, List<int>>();
+        foreach (PendingConflict conflict in pending)
+        {
+            Want(conflict.WinnerPage, conflict.WinnerRecord);
+            Want(conflict.OtherPage, conflict.OtherRecord);
+        }
+        var values = new Dictionary<(int Page, int Record), string?[]>();
+        var labels = new Dictionary<int, string>();
+        int ordinal = 0;
+        await foreach (RecordBatch rawBatch in raw.ReadPartitionAsync(partitionDate, cancellationToken).ConfigureAwait(false))
+        {
+            using (rawBatch)
+            {
+                RawColumns columns = RawColumns.Of(rawBatch);
+                for (int row = 0; row < rawBatch.Length; row++, ordinal++)
+                {
+                    if (!wanted.TryGetValue(ordinal, out List<int>? records)) continue;
+                    string label = PageLabel(columns.SubResource.GetString(row), columns.PageNumber.GetValue(row) ?? 0);
+                    labels[ordinal] = label;
+                    EntityExtractor extractor = TEntity.CreateExtractor();
+                    extractor.AppendPage(columns.Body.GetBytes(row), label);
+                    using ExtractedBatch page = extractor.TakeBatch();
+                    foreach (int record in records)
+                    {
+                        var rowValues = new string?[descriptor.Schema.FieldsList.Count];
+                        for (int c = 0; c < rowValues.Length; c++) rowValues[c] = ArrowValueFormatter.Format(page.Batch.Column(c), record);
+                        values[(ordinal, record)] = rowValues;
+                    }
+                }
+            }
+        }
+
+        var details = new List<KeyConflict>(pending.Count);
+        foreach (PendingConflict conflict in pending)
+        {
+            string?[] winner = values[(conflict.WinnerPage, conflict.WinnerRecord)];
+            string?[] other = values[(conflict.OtherPage, conflict.OtherRecord)];
+            var fields = new List<FieldDifference>();
+            for (int c = 0; c < winner.Length; c++)
+                if (!string.Equals(winner[c], other[c], StringComparison.Ordinal))
+                    fields.Add(new FieldDifference(descriptor.Schema.FieldsList[c].Name, winner[c], other[c]));
+            details.Add(new KeyConflict(conflict.Key, labels[conflict.WinnerPage], conflict.WinnerRecord, labels[conflict.OtherPage], conflict.OtherRecord, fields));
+        }
+        return details;
+
+        void Want(int page, int record)
+        {
+            if (!wanted.TryGetValue(page, out List<int>? records)) wanted[page] = records = [];
+            if (!records.Contains(record)) records.Add(record);
+        }
+    }
+
+    /// <summary>The raw columns the stage reads, found by name.</summary>
+    private readonly record struct RawColumns(StringArray SubResource, Int32Array PageNumber, StringArray Outcome, BinaryArray Body)
+    {
+        public static RawColumns Of(RecordBatch batch) => new(
+            (StringArray)Column(batch, RawTier.SubResource),
+            (Int32Array)Column(batch, RawTier.PageNumber),
+            (StringArray)Column(batch, RawTier.Outcome),
+            (BinaryArray)Column(batch, RawTier.Body));
+
+        private static IArrowArray Column(RecordBatch batch, string name)
+        {
+            int index = batch.Schema.GetFieldIndex(name);
+            return index >= 0 ? batch.Column(index) : throw new InvalidDataException($"The raw partition has no {name} column; is it a raw-tier table?");
+        }
+    }
+}
