@@ -1,0 +1,68 @@
+using Ingest.Simulator;
+
+namespace Ingest.Tiers.Tests;
+
+/// <summary>The raw stage against the in-process simulator over real HTTP, read back by DuckDB.</summary>
+[Collection(SimulatorCollection.Name)]
+public sealed class RawStageTests(SimulatorFixture fixture) : IDisposable
+{
+    private readonly Warehouse _warehouse = new();
+
+    public void Dispose() => _warehouse.Dispose();
+
+    [Fact]
+    public async Task A_raw_partition_has_one_row_per_page_with_the_simulators_bytes()
+    {
+        SimulatorServer server = fixture.Fresh();
+
+        RawStageReport report = await RawStage.RunAsync(SimulatorFixture.Today, _warehouse.Root, fixture.RawOptions());
+
+        Assert.Equal(fixture.TotalPages, report.RowsOut);
+        Assert.Equal(fixture.TotalPages, report.PagesFetched);
+        Assert.Equal(0, report.PagesResumed);
+        Assert.Equal(0, report.FailedPages);
+        Assert.Equal(fixture.TotalPages, server.RequestCountFor(SimulatorPaths.Inventory));
+        Assert.True(report.Memory.PeakWorkingSetBytes > 0);
+        var rows = Warehouse.Query(
+            $"SELECT sub_resource, page_number, body, status, attempts, outcome, error, source, CAST(partition_date AS VARCHAR), request_url, fetched_at " +
+            $"FROM {_warehouse.Read("raw", "stellantis_inventory")} ORDER BY sub_resource, page_number");
+        Assert.Equal(fixture.TotalPages, rows.Count);
+        foreach ((string code, int pages) in fixture.Codes)
+        {
+            var codeRows = rows.Where(r => (string)r[0]! == code).ToList();
+            Assert.Equal(Enumerable.Range(1, pages), codeRows.Select(r => (int)r[1]!));
+            foreach (object?[] row in codeRows)
+            {
+                Assert.Equal(server.Pages.RenderPage(SimulatorFixture.Query(code), (int)row[1]!), (byte[])row[2]!);
+                Assert.Equal(200, row[3]);
+                Assert.Equal(1, row[4]);
+                Assert.Equal("fetched", row[5]);
+                Assert.Null(row[6]);
+                Assert.Equal("stellantis_inventory", row[7]);
+                Assert.Equal("2026-11-27", row[8]);
+                Assert.Contains($"modelYearCode={code}", (string)row[9]!, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Failed_pages_are_rows_with_their_status_and_error()
+    {
+        fixture.Fresh(new FaultOptions { Seed = 7, ServerErrorRate = 0.25 });
+        RawStageOptions options = fixture.RawOptions(retry: SimulatorFixture.FastRetry with { MaxAttempts = 1 });
+
+        RawStageReport report = await RawStage.RunAsync(SimulatorFixture.Today, _warehouse.Root, options);
+
+        Assert.True(report.FailedPages > 0, report.ToString());
+        Assert.Equal(report.PagesFetched, report.RowsOut);
+        var failed = Warehouse.Query(
+            $"SELECT status, outcome, error, octet_length(body) FROM {_warehouse.Read("raw", "stellantis_inventory")} WHERE outcome <> 'fetched'");
+        Assert.Equal(report.FailedPages, failed.Count);
+        Assert.All(failed, row =>
+        {
+            Assert.True((int)row[0]! >= 500, $"status {row[0]}");
+            Assert.Equal("http_error", row[1]);
+            Assert.Contains("HTTP", (string)row[2]!, StringComparison.Ordinal);
+        });
+    }
+}
