@@ -389,6 +389,12 @@ public sealed partial class EntityGenerator
                     return;
                 }
 
+                if (column.DefaultLiteral is null && column.Kind != ColumnKind.String && column.Coercers.Count == 1)
+                {
+                    EmitCoercedWithSlowPath(writer, column, index);
+                    return;
+                }
+
                 string target = Field(column);
                 using (writer.Block("switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))"))
                 {
@@ -412,6 +418,42 @@ public sealed partial class EntityGenerator
                     writer.Unindent();
                 }
             }
+        }
+
+        /// <summary>
+        /// The coercer is called on the value as it lies in the page; nulls, escaped strings, structures and failures
+        /// go to the runtime's slow path, which is not inlined, so the common case stays small.
+        /// </summary>
+        private static void EmitCoercedWithSlowPath(SourceWriter writer, ColumnSpec column, int index)
+        {
+            string target = Field(column);
+            string coercer = column.Coercers[0];
+            string valueType = ColumnKinds.ValueType(column.Kind);
+            using (writer.Block("if (IsPlainScalar(ref reader))"))
+            {
+                using (writer.Block($"switch ({coercer}.Coerce(new global::Ingest.JsonScalar(reader.TokenType, reader.ValueSpan), out {valueType} result))"))
+                {
+                    writer.Line($"case {Result}.Value:");
+                    writer.Indent();
+                    if (column.Kind == ColumnKind.Decimal)
+                    {
+                        writer.Line($"if ({target}.TryAppend(result)) return;");
+                        writer.Line("break;");
+                    }
+                    else
+                    {
+                        writer.Line($"{target}.Append(result);");
+                        writer.Line("return;");
+                    }
+                    writer.Unindent();
+                    writer.Line($"case {Result}.Null:");
+                    writer.Indent();
+                    writer.Line($"{target}.AppendNull();");
+                    writer.Line("return;");
+                    writer.Unindent();
+                }
+            }
+            writer.Line($"ReadCoercedSlow<{valueType}, {coercer}>(ref reader, {target}, {index}, row);");
         }
 
         private static void EmitList(SourceWriter writer, ColumnSpec column, int index)

@@ -57,7 +57,7 @@ public abstract partial class EntityExtractor
             column.Append((int)value);
             return;
         }
-        ReadPlainSlow<int, Plain>(ref reader, column, columnIndex, row);
+        ReadCoercedSlow<int, Plain>(ref reader, column, columnIndex, row);
     }
 
     /// <summary>Reads a long column with the <see cref="Plain"/> coercion.</summary>
@@ -69,7 +69,7 @@ public abstract partial class EntityExtractor
             column.Append(value);
             return;
         }
-        ReadPlainSlow<long, Plain>(ref reader, column, columnIndex, row);
+        ReadCoercedSlow<long, Plain>(ref reader, column, columnIndex, row);
     }
 
     /// <summary>Reads a double column with the <see cref="Plain"/> coercion.</summary>
@@ -81,7 +81,7 @@ public abstract partial class EntityExtractor
             column.Append(number.ToDouble(reader.ValueSpan));
             return;
         }
-        ReadPlainSlow<double, Plain>(ref reader, column, columnIndex, row);
+        ReadCoercedSlow<double, Plain>(ref reader, column, columnIndex, row);
     }
 
     /// <summary>Reads a bool column with the <see cref="Plain"/> coercion.</summary>
@@ -94,7 +94,7 @@ public abstract partial class EntityExtractor
             column.Append(token == JsonTokenType.True);
             return;
         }
-        ReadPlainSlow<bool, Plain>(ref reader, column, columnIndex, row);
+        ReadCoercedSlow<bool, Plain>(ref reader, column, columnIndex, row);
     }
 
     /// <summary>Reads a date column with the <see cref="Plain"/> coercion (ISO 8601).</summary>
@@ -107,7 +107,7 @@ public abstract partial class EntityExtractor
             column.Append(date);
             return;
         }
-        ReadPlainSlow<DateOnly, Plain>(ref reader, column, columnIndex, row);
+        ReadCoercedSlow<DateOnly, Plain>(ref reader, column, columnIndex, row);
     }
 
     /// <summary>Reads a timestamp column with the <see cref="Plain"/> coercion (ISO 8601; no offset means UTC).</summary>
@@ -120,7 +120,7 @@ public abstract partial class EntityExtractor
             column.Append(timestamp);
             return;
         }
-        ReadPlainSlow<DateTimeOffset, Plain>(ref reader, column, columnIndex, row);
+        ReadCoercedSlow<DateTimeOffset, Plain>(ref reader, column, columnIndex, row);
     }
 
     /// <summary>
@@ -137,41 +137,25 @@ public abstract partial class EntityExtractor
         {
             return;
         }
-        if (formatted) ReadDecimalSlow<FormattedNumber>(ref reader, column, columnIndex, row);
-        else ReadDecimalSlow<Plain>(ref reader, column, columnIndex, row);
+        if (formatted) ReadCoercedSlow<decimal, FormattedNumber>(ref reader, column, columnIndex, row);
+        else ReadCoercedSlow<decimal, Plain>(ref reader, column, columnIndex, row);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ReadDecimalSlow<TCoercer>(ref Utf8JsonReader reader, DecimalColumnBuffer column, int columnIndex, int row)
-        where TCoercer : ICoercer<decimal>
+    /// <summary>True when the value can be handed to a coercer as it lies in the page: a number, a literal, or a string without escapes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static bool IsPlainScalar(ref Utf8JsonReader reader)
     {
-        switch (ReadScalar(ref reader, out JsonScalar value))
-        {
-            case ScalarKind.Value:
-                switch (TCoercer.Coerce(value, out decimal result))
-                {
-                    case CoercionResult.Value when column.TryAppend(result):
-                        return;
-                    case CoercionResult.Null:
-                        column.AppendNull();
-                        return;
-                }
-                Fail(columnIndex, row, value.Utf8);
-                column.AppendNull();
-                return;
-            case ScalarKind.Null:
-                column.AppendNull();
-                return;
-            default:
-                FailUnreadable(ref reader, columnIndex, row);
-                column.AppendNull();
-                return;
-        }
+        JsonTokenType token = reader.TokenType;
+        return token is JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False
+            || (token == JsonTokenType.String && !reader.ValueIsEscaped);
     }
 
-    /// <summary>Everything the fast paths leave: nulls, numbers as strings, escapes, structures, failures.</summary>
+    /// <summary>
+    /// Everything the fast paths leave, for any coercer: nulls, escaped strings, structures, and values that failed
+    /// (coerced again here so the failure is counted with its sample).
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ReadPlainSlow<T, TCoercer>(ref Utf8JsonReader reader, ColumnBuffer column, int columnIndex, int row)
+    protected void ReadCoercedSlow<T, TCoercer>(ref Utf8JsonReader reader, ColumnBuffer column, int columnIndex, int row)
         where TCoercer : ICoercer<T>
     {
         switch (ReadScalar(ref reader, out JsonScalar value))
@@ -179,8 +163,7 @@ public abstract partial class EntityExtractor
             case ScalarKind.Value:
                 switch (TCoercer.Coerce(value, out T result))
                 {
-                    case CoercionResult.Value:
-                        AppendValue(column, result);
+                    case CoercionResult.Value when TryAppendValue(column, result):
                         return;
                     case CoercionResult.Null:
                         column.AppendNull();
@@ -199,17 +182,18 @@ public abstract partial class EntityExtractor
         }
     }
 
-    private static void AppendValue<T>(ColumnBuffer column, T value)
+    private static bool TryAppendValue<T>(ColumnBuffer column, T value)
     {
         switch (column)
         {
-            case Int32ColumnBuffer ints: ints.Append(Unsafe.As<T, int>(ref value)); break;
-            case Int64ColumnBuffer longs: longs.Append(Unsafe.As<T, long>(ref value)); break;
-            case DoubleColumnBuffer doubles: doubles.Append(Unsafe.As<T, double>(ref value)); break;
-            case BooleanColumnBuffer bools: bools.Append(Unsafe.As<T, bool>(ref value)); break;
-            case DateColumnBuffer dates: dates.Append(Unsafe.As<T, DateOnly>(ref value)); break;
-            case TimestampColumnBuffer timestamps: timestamps.Append(Unsafe.As<T, DateTimeOffset>(ref value)); break;
-            default: throw new InvalidOperationException($"No plain append for {column.GetType().Name}.");
+            case Int32ColumnBuffer ints: ints.Append(Unsafe.As<T, int>(ref value)); return true;
+            case Int64ColumnBuffer longs: longs.Append(Unsafe.As<T, long>(ref value)); return true;
+            case DoubleColumnBuffer doubles: doubles.Append(Unsafe.As<T, double>(ref value)); return true;
+            case BooleanColumnBuffer bools: bools.Append(Unsafe.As<T, bool>(ref value)); return true;
+            case DateColumnBuffer dates: dates.Append(Unsafe.As<T, DateOnly>(ref value)); return true;
+            case TimestampColumnBuffer timestamps: timestamps.Append(Unsafe.As<T, DateTimeOffset>(ref value)); return true;
+            case DecimalColumnBuffer decimals: return decimals.TryAppend(Unsafe.As<T, decimal>(ref value));
+            default: throw new InvalidOperationException($"No append of {typeof(T).Name} to {column.GetType().Name}.");
         }
     }
 }

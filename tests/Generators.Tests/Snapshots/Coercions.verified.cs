@@ -225,27 +225,19 @@ partial class Coerced : global::Ingest.IEntity
         private void Read_Horsepower(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_horsepower.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
+            if (IsPlainScalar(ref reader))
             {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.FormattedNumber.Coerce(value, out int result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _horsepower.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _horsepower.AppendNull(); return;
-                    }
-                    Fail(0, row, value.Utf8);
-                    _horsepower.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _horsepower.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 0, row);
-                    _horsepower.AppendNull();
-                    return;
+                switch (global::Ingest.Coercers.FormattedNumber.Coerce(new global::Ingest.JsonScalar(reader.TokenType, reader.ValueSpan), out int result))
+                {
+                    case global::Ingest.CoercionResult.Value:
+                        _horsepower.Append(result);
+                        return;
+                    case global::Ingest.CoercionResult.Null:
+                        _horsepower.AppendNull();
+                        return;
+                }
             }
+            ReadCoercedSlow<int, global::Ingest.Coercers.FormattedNumber>(ref reader, _horsepower, 0, row);
         }
 
         // 1: range <- range (Thousands)
@@ -253,27 +245,19 @@ partial class Coerced : global::Ingest.IEntity
         private void Read_Range(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_range.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
+            if (IsPlainScalar(ref reader))
             {
-                case ScalarKind.Value:
-                    switch (global::Shop.Inventory.Thousands.Coerce(value, out long result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _range.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _range.AppendNull(); return;
-                    }
-                    Fail(1, row, value.Utf8);
-                    _range.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _range.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 1, row);
-                    _range.AppendNull();
-                    return;
+                switch (global::Shop.Inventory.Thousands.Coerce(new global::Ingest.JsonScalar(reader.TokenType, reader.ValueSpan), out long result))
+                {
+                    case global::Ingest.CoercionResult.Value:
+                        _range.Append(result);
+                        return;
+                    case global::Ingest.CoercionResult.Null:
+                        _range.AppendNull();
+                        return;
+                }
             }
+            ReadCoercedSlow<long, global::Shop.Inventory.Thousands>(ref reader, _range, 1, row);
         }
 
         // 2: mpg <- mpg (FormattedNumber)
@@ -281,27 +265,19 @@ partial class Coerced : global::Ingest.IEntity
         private void Read_Mpg(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_mpg.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
+            if (IsPlainScalar(ref reader))
             {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.FormattedNumber.Coerce(value, out double result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _mpg.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _mpg.AppendNull(); return;
-                    }
-                    Fail(2, row, value.Utf8);
-                    _mpg.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _mpg.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 2, row);
-                    _mpg.AppendNull();
-                    return;
+                switch (global::Ingest.Coercers.FormattedNumber.Coerce(new global::Ingest.JsonScalar(reader.TokenType, reader.ValueSpan), out double result))
+                {
+                    case global::Ingest.CoercionResult.Value:
+                        _mpg.Append(result);
+                        return;
+                    case global::Ingest.CoercionResult.Null:
+                        _mpg.AppendNull();
+                        return;
+                }
             }
+            ReadCoercedSlow<double, global::Ingest.Coercers.FormattedNumber>(ref reader, _mpg, 2, row);
         }
 
         // 3: msrp <- msrp (FormattedNumber)
@@ -317,27 +293,19 @@ partial class Coerced : global::Ingest.IEntity
         private void Read_InTransit(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_inTransit.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
+            if (IsPlainScalar(ref reader))
             {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.Flag.Coerce(value, out bool result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _inTransit.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _inTransit.AppendNull(); return;
-                    }
-                    Fail(4, row, value.Utf8);
-                    _inTransit.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _inTransit.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 4, row);
-                    _inTransit.AppendNull();
-                    return;
+                switch (global::Ingest.Coercers.Flag.Coerce(new global::Ingest.JsonScalar(reader.TokenType, reader.ValueSpan), out bool result))
+                {
+                    case global::Ingest.CoercionResult.Value:
+                        _inTransit.Append(result);
+                        return;
+                    case global::Ingest.CoercionResult.Null:
+                        _inTransit.AppendNull();
+                        return;
+                }
             }
+            ReadCoercedSlow<bool, global::Ingest.Coercers.Flag>(ref reader, _inTransit, 4, row);
         }
 
         // 5: arrival_date <- arrivalDate (FlexibleDate)
@@ -345,27 +313,19 @@ partial class Coerced : global::Ingest.IEntity
         private void Read_ArrivalDate(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_arrivalDate.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
+            if (IsPlainScalar(ref reader))
             {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.FlexibleDate.Coerce(value, out global::System.DateOnly result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _arrivalDate.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _arrivalDate.AppendNull(); return;
-                    }
-                    Fail(5, row, value.Utf8);
-                    _arrivalDate.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _arrivalDate.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 5, row);
-                    _arrivalDate.AppendNull();
-                    return;
+                switch (global::Ingest.Coercers.FlexibleDate.Coerce(new global::Ingest.JsonScalar(reader.TokenType, reader.ValueSpan), out global::System.DateOnly result))
+                {
+                    case global::Ingest.CoercionResult.Value:
+                        _arrivalDate.Append(result);
+                        return;
+                    case global::Ingest.CoercionResult.Null:
+                        _arrivalDate.AppendNull();
+                        return;
+                }
             }
+            ReadCoercedSlow<global::System.DateOnly, global::Ingest.Coercers.FlexibleDate>(ref reader, _arrivalDate, 5, row);
         }
 
         // 6: updated_at <- updatedAt (FlexibleDate)
@@ -373,27 +333,19 @@ partial class Coerced : global::Ingest.IEntity
         private void Read_UpdatedAt(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_updatedAt.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
+            if (IsPlainScalar(ref reader))
             {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.FlexibleDate.Coerce(value, out global::System.DateTimeOffset result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _updatedAt.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _updatedAt.AppendNull(); return;
-                    }
-                    Fail(6, row, value.Utf8);
-                    _updatedAt.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _updatedAt.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 6, row);
-                    _updatedAt.AppendNull();
-                    return;
+                switch (global::Ingest.Coercers.FlexibleDate.Coerce(new global::Ingest.JsonScalar(reader.TokenType, reader.ValueSpan), out global::System.DateTimeOffset result))
+                {
+                    case global::Ingest.CoercionResult.Value:
+                        _updatedAt.Append(result);
+                        return;
+                    case global::Ingest.CoercionResult.Null:
+                        _updatedAt.AppendNull();
+                        return;
+                }
             }
+            ReadCoercedSlow<global::System.DateTimeOffset, global::Ingest.Coercers.FlexibleDate>(ref reader, _updatedAt, 6, row);
         }
 
         // 7: vehicle_desc <- vehicleDesc (Trim, Upper, EmptyToNull)

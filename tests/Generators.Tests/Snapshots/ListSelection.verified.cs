@@ -382,27 +382,19 @@ partial class Features : global::Ingest.IEntity
         private void Read_Wheelbase(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_wheelbase.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
+            if (IsPlainScalar(ref reader))
             {
-                case ScalarKind.Value:
-                    switch (global::Ingest.Coercers.FormattedNumber.Coerce(value, out double result))
-                    {
-                        case global::Ingest.CoercionResult.Value:
-                            _wheelbase.Append(result); return;
-                        case global::Ingest.CoercionResult.Null:
-                            _wheelbase.AppendNull(); return;
-                    }
-                    Fail(4, row, value.Utf8);
-                    _wheelbase.AppendNull();
-                    return;
-                case ScalarKind.Null:
-                    _wheelbase.AppendNull();
-                    return;
-                default:
-                    FailUnreadable(ref reader, 4, row);
-                    _wheelbase.AppendNull();
-                    return;
+                switch (global::Ingest.Coercers.FormattedNumber.Coerce(new global::Ingest.JsonScalar(reader.TokenType, reader.ValueSpan), out double result))
+                {
+                    case global::Ingest.CoercionResult.Value:
+                        _wheelbase.Append(result);
+                        return;
+                    case global::Ingest.CoercionResult.Null:
+                        _wheelbase.AppendNull();
+                        return;
+                }
             }
+            ReadCoercedSlow<double, global::Ingest.Coercers.FormattedNumber>(ref reader, _wheelbase, 4, row);
         }
 
         protected override void TruncateColumns(int rows)
