@@ -17,6 +17,24 @@ internal static class JsonText
     /// <summary>Writes a string with every non-ASCII character as a <c>\uXXXX</c> escape, as some upstream encoders do.</summary>
     public static void WriteAsciiEscapedString(Utf8JsonWriter writer, string propertyName, string value)
     {
+        writer.WritePropertyName(propertyName);
+        writer.WriteRawValue(QuotedAsciiEscaped(value), skipInputValidation: true);
+    }
+
+    /// <summary>A string as a quoted JSON value, escaped as <see cref="WriterOptions"/> escapes it (non-ASCII raw).</summary>
+    public static byte[] Quoted(string value)
+    {
+        var escaped = JsonEncodedText.Encode(value, WriterOptions.Encoder).EncodedUtf8Bytes;
+        var quoted = new byte[escaped.Length + 2];
+        quoted[0] = (byte)'"';
+        escaped.CopyTo(quoted.AsSpan(1));
+        quoted[^1] = (byte)'"';
+        return quoted;
+    }
+
+    /// <summary>A string as a quoted JSON value the way <see cref="WriteAsciiEscapedString"/> writes it (every non-ASCII character as <c>\uXXXX</c>).</summary>
+    public static byte[] QuotedAsciiEscaped(string value)
+    {
         var builder = new StringBuilder(value.Length + 16);
         builder.Append('"');
         foreach (var ch in value)
@@ -30,8 +48,7 @@ internal static class JsonText
             }
         }
         builder.Append('"');
-        writer.WritePropertyName(propertyName);
-        writer.WriteRawValue(builder.ToString(), skipInputValidation: true);
+        return Encoding.ASCII.GetBytes(builder.ToString());
     }
 
     public static bool IsAscii(string value)

@@ -12,7 +12,9 @@ internal static class FaultingResponder
     public const string FaultHeader = "X-Sim-Fault";
 
     /// <param name="render">Writes the body; gets the schema drift to apply (None when the page is clean).</param>
-    public static async Task RespondAsync(HttpContext context, SimulatorState state, Action<PooledBufferWriter, SchemaDriftKind> render, Action? afterSuccess = null)
+    /// <param name="bodySizeHint">Bytes to rent for the body up front (a page that fits is never copied to grow).</param>
+    public static async Task RespondAsync(HttpContext context, SimulatorState state, Action<PooledBufferWriter, SchemaDriftKind> render, Action? afterSuccess = null,
+        int bodySizeHint = 64 * 1024)
     {
         var request = context.Request;
         var path = request.Path.Value ?? "";
@@ -55,7 +57,7 @@ internal static class FaultingResponder
                     return;
             }
 
-            using var body = new PooledBufferWriter();
+            using var body = new PooledBufferWriter(bodySizeHint);
             render(body, decision.Kind == FaultKind.SchemaDrift ? decision.Drift : SchemaDriftKind.None);
             if (decision.Kind == FaultKind.TruncatedBody)
             {

@@ -85,7 +85,8 @@ internal static class SimulatorEndpoints
                     : ServedRows.Unshifted(state.Inventory, selection);
                 InventoryPageRenderer.WritePage(body, rows, pageNumber, query.EffectivePageSize, drift);
             },
-            afterSuccess: shiftAfter == pageNumber ? () => state.RowShifts.MarkShifted(searchKey) : null);
+            afterSuccess: shiftAfter == pageNumber ? () => state.RowShifts.MarkShifted(searchKey) : null,
+            bodySizeHint: InventoryPageRenderer.TypicalPageBytes(query.EffectivePageSize));
     }
 
     private static Task DealerLocator(HttpContext context, SimulatorState state)

@@ -42,7 +42,7 @@ public sealed class InventoryPages
 
     public byte[] RenderPage(InventoryQuery query, int pageNumber)
     {
-        using var buffer = new PooledBufferWriter();
+        using var buffer = new PooledBufferWriter(InventoryPageRenderer.TypicalPageBytes(query.EffectivePageSize));
         WritePage(buffer, query, pageNumber);
         return buffer.ToArray();
     }

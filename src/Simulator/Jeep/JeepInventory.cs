@@ -13,6 +13,7 @@ public sealed class JeepInventory
     private const int CachedSelections = 512;
 
     private readonly VehicleLifecycle[] _lifecycles;
+    private readonly DealerJson[] _dealerJson;
     private readonly byte[] _slotCode;
     private readonly int[] _codeStart;
     private readonly int _localBits;
@@ -47,6 +48,7 @@ public sealed class JeepInventory
         }
         _localBits = Math.Max(1, (int)Math.Ceiling(Math.Log2(largest)));
 
+        _dealerJson = dealers.Dealers.Select(d => new DealerJson(d)).ToArray();
         _lifecycles = new VehicleLifecycle[vehicleCount];
         for (var slot = 0; slot < vehicleCount; slot++)
         {
@@ -154,10 +156,18 @@ public sealed class JeepInventory
 
     internal SimulatedVehicle Vehicle(InventorySelection selection, int slot) => Vehicle(selection, selection.Day.Cores[slot]);
 
-    internal SimulatedVehicle Vehicle(InventorySelection selection, in VehicleCore core)
+    internal SimulatedVehicle Vehicle(InventorySelection selection, in VehicleCore core) =>
+        VehicleFactory.Create(core, Detail(selection, core), Dealers.Dealers[core.DealerIndex], selection.DistanceTo(Dealers, core.DealerIndex));
+
+    /// <summary>The drawn values behind a vehicle on the selection's day (what both the ground truth and the page bytes are made of).</summary>
+    internal VehicleDetail Detail(InventorySelection selection, in VehicleCore core) =>
+        VehicleDetail.Draw(Seed, core, selection.Day.DayNumber, _lifecycles[core.Slot]);
+
+    /// <summary>Writes a vehicle's record as the page serves it; returns the bytes written.</summary>
+    internal int WriteRecord(Span<byte> output, InventorySelection selection, in VehicleCore core, SchemaDriftKind drift)
     {
-        var dealer = Dealers.Dealers[core.DealerIndex];
-        return VehicleFactory.Create(Seed, core, selection.Day.DayNumber, _lifecycles[core.Slot], Dealers, selection.Origin.MilesTo(dealer.Location));
+        var detail = Detail(selection, core);
+        return VehicleRecordWriter.Write(output, core, detail, _dealerJson[core.DealerIndex], selection.DistanceTo(Dealers, core.DealerIndex), drift);
     }
 
     /// <summary>A vehicle that is not in the day's inventory: an arrival used to shift rows mid-pagination.</summary>

@@ -54,20 +54,24 @@ internal sealed class ServedRows
         return new ServedRows(inventory, selection, position, kind, inserted);
     }
 
-    public SimulatedVehicle this[int index]
+    public JeepInventory Inventory => _inventory;
+
+    /// <summary>The core of the vehicle served at a position (the day's core, or the inserted arrival).</summary>
+    public ref readonly VehicleCore this[int index]
     {
         get
         {
             var slots = Selection.Slots;
+            var cores = Selection.Day.Cores;
             if (ShiftPosition < 0 || index < ShiftPosition)
             {
-                return _inventory.Vehicle(Selection, slots[index]);
+                return ref cores[slots[index]];
             }
             if (Kind == RowShiftKind.Removal)
             {
-                return _inventory.Vehicle(Selection, slots[index + 1]);
+                return ref cores[slots[index + 1]];
             }
-            return index == ShiftPosition ? _inventory.Vehicle(Selection, _inserted) : _inventory.Vehicle(Selection, slots[index - 1]);
+            return ref index == ShiftPosition ? ref _inserted : ref cores[slots[index - 1]];
         }
     }
 

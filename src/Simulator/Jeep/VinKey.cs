@@ -25,6 +25,17 @@ internal readonly record struct VinKey(ulong High, ulong Low, byte Last) : IComp
         return c != 0 ? c : Last.CompareTo(other.Last);
     }
 
+    /// <summary>The 17 ASCII characters as UTF-8.</summary>
+    public void Write(Span<byte> output)
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            output[i] = (byte)(High >> (56 - 8 * i));
+            output[i + 8] = (byte)(Low >> (56 - 8 * i));
+        }
+        output[16] = Last;
+    }
+
     public override string ToString() => string.Create(17, this, static (span, key) =>
     {
         for (var i = 0; i < 8; i++)

@@ -1,10 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Ingest.Simulator;
+namespace Ingest.Simulator.Tests;
 
-/// <summary>Writes one <see cref="SimulatedVehicle"/> as an upstream vehicle record, in its own spelling, optionally drifted.</summary>
-internal static class VehicleJsonWriter
+/// <summary>
+/// The simulator's original record writer: a <see cref="SimulatedVehicle"/> (the ground truth) written field by field
+/// with <see cref="Utf8JsonWriter"/>, in the vehicle's own spelling, optionally drifted. The reference the fast
+/// in-place writer (<see cref="VehicleRecordWriter"/>) must match byte for byte.
+/// </summary>
+internal static class ReferenceVehicleJsonWriter
 {
     public static void Write(Utf8JsonWriter w, SimulatedVehicle v, SchemaDriftKind drift)
     {
