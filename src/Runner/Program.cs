@@ -1,9 +1,13 @@
 using System.CommandLine;
 using Ingest.Runner;
 using Ingest.Runner.Commands;
+using Ingest.Runner.Scenarios;
+
+GitInfo.ExportForManifests();
 
 var root = new RootCommand("ingest: paged JSON APIs into partitioned Parquet tables, with the upstream simulator built in.")
 {
+    RunCommand.Create(),
     ListCommand.Create(),
     SimulateCommand.Create(),
     CompareCommand.Create(),
@@ -17,4 +21,24 @@ if (parsed.Errors.Count > 0)
     Console.Error.WriteLine("Run `ingest --help` (or `ingest <command> --help`) for usage.");
     return ExitCodes.Usage;
 }
-return await parsed.InvokeAsync();
+try
+{
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (ScenarioException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return ExitCodes.Usage;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return ExitCodes.Failure;
+}
+catch (Exception ex) when (Environment.GetEnvironmentVariable("INGEST_DEBUG") is null)
+{
+    // People get the message; INGEST_DEBUG=1 shows the stack trace.
+    Console.Error.WriteLine($"ingest failed: {ex.Message}");
+    Console.Error.WriteLine("Set INGEST_DEBUG=1 for the stack trace.");
+    return ExitCodes.Failure;
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using Ingest.Entities.Mercedes;
+using Ingest.Entities.Stellantis;
+using Ingest.Runner.Scenarios;
+using Ingest.Sources;
+using Ingest.Tiers;
+
+namespace Ingest.Runner.Stages;
+
+/// <summary>
+/// The stages the runner knows, by asset key: the raw stage of a source (pages to the raw table) and the
+/// transformed stage of an entity (the raw partition through the generated extractor).
+/// </summary>
+public static class StageCatalog
+{
+    public static IReadOnlyList<string> AssetKeys { get; } =
+    [
+        "stellantis/raw/inventory",
+        "stellantis/transformed/vehicles_from_inventory",
+        "mercedes/raw/inventory",
+        "mercedes/transformed/vehicles_from_inventory",
+    ];
+
+    public static Task<StageResult> RunAsync(StageContext context, CancellationToken cancellationToken) => context.Stage.AssetKey switch
+    {
+        "stellantis/raw/inventory" => RunRawAsync(context, StellantisSource(context), StellantisSubResources(context), cancellationToken),
+        "stellantis/transformed/vehicles_from_inventory" => RunTransformedAsync<StellantisVehicle>(context, "stellantis/raw/inventory", cancellationToken),
+        "mercedes/raw/inventory" => RunRawAsync(context, MercedesSource(context), ["new", "used"], cancellationToken),
+        "mercedes/transformed/vehicles_from_inventory" => RunTransformedAsync<MercedesVehicle>(context, "mercedes/raw/inventory", cancellationToken),
+        string unknown => throw new ScenarioException(
+            $"Stage '{context.Stage.Name}' of scenario '{context.Scenario.Name}' names asset '{unknown}', which this runner does not know; known assets: {string.Join(", ", AssetKeys)}."),
+    };
+
+    private static PagedSourceOptions StellantisSource(StageContext context)
+    {
+        PagedSourceOptions source = KnownSources.StellantisInventory(
+            context.Upstream,
+            zip: context.Setting("INGEST_ZIP", "10001"),
+            radius: context.IntSetting("INGEST_RADIUS", 99999),
+            brand: context.Setting("INGEST_BRAND", "jeep"));
+        return source with { Concurrency = context.IntSetting("INGEST_CONCURRENCY", source.Concurrency) };
+    }
+
+    private static PagedSourceOptions MercedesSource(StageContext context)
+    {
+        PagedSourceOptions source = KnownSources.MercedesInventory(context.Upstream, zip: context.Setting("INGEST_ZIP", "10001"));
+        return source with { Concurrency = context.IntSetting("INGEST_CONCURRENCY", source.Concurrency) };
+    }
+
+    /// <summary>The model-year codes to fetch: <c>INGEST_MODEL_YEAR_CODES</c> (comma-separated) or every code of the brand.</summary>
+    private static IReadOnlyList<SubResource> StellantisSubResources(StageContext context)
+    {
+        string configured = context.Setting("INGEST_MODEL_YEAR_CODES", "");
+        IEnumerable<string> codes = configured.Length > 0
+            ? configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : StellantisModelYearCodes.Jeep;
+        return [.. codes.Select(code => new SubResource(code))];
+    }
+
+    private static async Task<StageResult> RunRawAsync(StageContext context, PagedSourceOptions source, IReadOnlyList<SubResource> subResources, CancellationToken cancellationToken)
+    {
+        AssetKey asset = AssetKey.Parse(context.Stage.AssetKey);
+        var options = new RawStageOptions
+        {
+            Source = source,
+            SubResources = subResources,
+            Namespace = asset.Namespace,
+            Table = asset.Table,
+            ForceFresh = context.ForceFresh,
+            OnPage = context.OnPage,
+        };
+        RawStageReport report = await RawStage.RunAsync(context.PartitionDate, context.Warehouse, options, cancellationToken);
+        var warnings = new List<string>();
+        if (report.FailedPages > 0) warnings.Add($"{report.FailedPages} pages failed after retries (rows in the raw table with their error)");
+        if (report.NotJsonPages > 0) warnings.Add($"{report.NotJsonPages} pages were not JSON (kept for quarantine)");
+        if (report.PagesResumed > 0) warnings.Add($"{report.PagesResumed} pages resumed from an interrupted run");
+        if (report.Fetch is { } fetch)
+        {
+            foreach (SubResourceReport sub in fetch.SubResources)
+            {
+                if (sub.Continuity is { Duplicates.Count: > 0 } continuity)
+                    warnings.Add($"{sub.SubResource.Name}: {continuity.Duplicates.Count} keys seen on two pages (rows moved during paging)");
+            }
+        }
+        return new StageResult
+        {
+            Table = asset.ToString(),
+            RowsIn = report.RowsIn,
+            RowsOut = report.RowsOut,
+            Columns = RawTier.Schema.FieldsList.Count,
+            Duration = report.Timings.Elapsed,
+            PeakWorkingSetMb = report.Memory.PeakWorkingSetBytes / (1024.0 * 1024.0),
+            Bytes = report.BytesFetched,
+            Warnings = warnings,
+            Report = report,
+        };
+    }
+
+    private static async Task<StageResult> RunTransformedAsync<TEntity>(StageContext context, string rawAsset, CancellationToken cancellationToken)
+        where TEntity : IEntity
+    {
+        AssetKey asset = AssetKey.Parse(context.Stage.AssetKey);
+        AssetKey raw = AssetKey.Parse(rawAsset);
+        var options = new TransformedStageOptions
+        {
+            RawNamespace = raw.Namespace,
+            RawTable = raw.Table,
+            Namespace = asset.Namespace,
+            Table = asset.Table,
+        };
+        TransformedStageReport report = await TransformedStage.RunAsync<TEntity>(context.PartitionDate, context.Warehouse, options, cancellationToken);
+        var warnings = new List<string>();
+        long failures = report.CoercionFailures.Sum(f => (long)f.Count);
+        if (failures > 0)
+            warnings.Add($"{failures} values could not be coerced ({string.Join(", ", report.CoercionFailures.OrderByDescending(f => f.Count).Take(3).Select(f => $"{f.Column}: {f.Count}"))})");
+        if (report.QuarantinedPages.Count > 0) warnings.Add($"{report.QuarantinedPages.Count} pages quarantined to {report.QuarantineTable}");
+        if (report.ConflictingKeys > 0) warnings.Add($"{report.ConflictingKeys} keys with conflicting rows (first wins)");
+        if (report.DuplicateRows > 0) warnings.Add($"{report.DuplicateRows} duplicate rows dropped");
+        if (report.FailedPages > 0) warnings.Add($"{report.FailedPages} failed raw pages skipped");
+        return new StageResult
+        {
+            Table = asset.ToString(),
+            RowsIn = report.RowsIn,
+            RowsOut = report.RowsOut,
+            Columns = TEntity.ArrowSchema.FieldsList.Count + 1,
+            Duration = report.Timings.Elapsed,
+            PeakWorkingSetMb = report.Memory.PeakWorkingSetBytes / (1024.0 * 1024.0),
+            Bytes = report.BytesIn,
+            Warnings = warnings,
+            Report = report,
+        };
+    }
+}

@@ -1,0 +1,29 @@
+using Ingest.Runner.Scenarios;
+using Ingest.Sources;
+
+namespace Ingest.Runner.Stages;
+
+/// <summary>Everything a stage needs from the run: the scenario, the partition, where tables go and where the upstream is.</summary>
+public sealed record StageContext(
+    ScenarioConfig Scenario,
+    StageConfig Stage,
+    DateOnly PartitionDate,
+    string Warehouse,
+    Uri Upstream,
+    bool ForceFresh,
+    Action<RawPage>? OnPage)
+{
+    /// <summary>A scenario setting: the process environment wins, then the scenario's <c>env</c> block, then the fallback.</summary>
+    public string Setting(string name, string fallback) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } fromProcess ? fromProcess
+        : Scenario.Env.TryGetValue(name, out string? fromScenario) ? fromScenario
+        : fallback;
+
+    public int IntSetting(string name, int fallback)
+    {
+        string text = Setting(name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int value)
+            ? value
+            : throw new ScenarioException($"{name}='{text}' in scenario '{Scenario.Name}' is not a whole number.");
+    }
+}
