@@ -8,6 +8,8 @@ GitInfo.ExportForManifests();
 var root = new RootCommand("ingest: paged JSON APIs into partitioned Parquet tables, with the upstream simulator built in.")
 {
     RunCommand.Create(),
+    BenchCommand.Create(),
+    StageCommand.Create(),
     ListCommand.Create(),
     SimulateCommand.Create(),
     CompareCommand.Create(),

@@ -19,7 +19,7 @@ public static class RunCommand
         var scenario = new Argument<string>("scenario") { Description = "A scenario name from benchmarks/configs (see `ingest list`) or a path to a scenario .json." };
         var date = PartitionDateOption.Create();
         var warehouse = WarehouseOption.Create();
-        var upstream = new Option<Uri?>("--upstream") { Description = "Base URL of the upstream API; omitted: the simulator starts in-process on 127.0.0.1." };
+        var upstream = UpstreamOption.Create("Base URL of the upstream API; omitted: the simulator starts in-process on 127.0.0.1.");
         var fresh = new Option<bool>("--fresh") { Description = "Fetch every page again instead of resuming an interrupted raw stage." };
         var command = new Command("run", "Materializes a scenario's stages: raw pages to Parquet, then entities to Parquet; prints a summary and how to query the tables.")
         {
@@ -30,10 +30,10 @@ public static class RunCommand
             ScenarioConfig config = ScenarioCatalog.Find(parse.GetValue(scenario)!);
             DateOnly partition = parse.GetValue(date);
             string root = Path.GetFullPath(parse.GetValue(warehouse)!);
-            Uri? given = parse.GetValue(upstream);
+            Uri? given = UpstreamOption.Parse(parse.GetValue(upstream));
 
             await using SimulatorServer? simulator = given is null
-                ? await SimulatorServer.StartAsync(new SimulatorOptions { Date = partition }, cancellationToken)
+                ? await EmbeddedSimulator.StartAsync(partition, cancellationToken)
                 : null;
             Uri target = given ?? simulator!.BaseAddress;
             var console = ConsoleOutput.Progress;
