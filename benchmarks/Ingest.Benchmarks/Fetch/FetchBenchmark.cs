@@ -6,10 +6,11 @@ using Ingest.Sources;
 namespace Ingest.Benchmarks.Fetch;
 
 /// <summary>
-/// <c>fetch [throughput|latency] [concurrency]</c>: the paged HTTP source over real HTTP on loopback against the
+/// <c>fetch [throughput|latency|render] [concurrency]</c>: the paged HTTP source over real HTTP on loopback against the
 /// in-process simulator. Throughput: national Jeep inventory (every model-year code) without latency, MB/s of page
 /// bytes and memory as pages go by, beside the simulator's own render rate without HTTP. Latency: the largest
 /// model-year code (1,000+ pages) under the observed 0.3 s latency at a concurrency against a sequential sample.
+/// Render: only the simulator's render rate (national pages, no HTTP, one thread), three passes.
 /// <c>--no-keys</c> turns the continuity key scan off (to see its cost).
 /// </summary>
 public static class FetchBenchmark
@@ -24,6 +25,11 @@ public static class FetchBenchmark
         var concurrency = args.Length > 1 && int.TryParse(args[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : 8;
         Console.WriteLine($"fetch benchmark: {mode}, concurrency {concurrency}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
         await using var server = await SimulatorServer.StartAsync(new SimulatorOptions { Date = Date });
+        if (mode == "render")
+        {
+            RenderOnly(server);
+            return 0;
+        }
         if (mode is "throughput" or "all")
         {
             RenderRate(server);
@@ -60,6 +66,64 @@ public static class FetchBenchmark
                           $"{bytes / 1e6 / renderTime.TotalSeconds:N1} MB/s, {pages / renderTime.TotalSeconds:N0} pages/s");
         Console.WriteLine($"client page work, no HTTP, 1 thread (envelope walk + continuity key scan): {inspectTime.TotalSeconds:N2} s = " +
                           $"{bytes / 1e6 / inspectTime.TotalSeconds:N1} MB/s");
+    }
+
+    /// <summary>
+    /// National pages rendered, three passes each way (the first pass also builds the day's model and JIT-compiles):
+    /// into one reused buffer, as the HTTP endpoint renders (pooled buffer), and as fresh arrays
+    /// (<c>InventoryPages.NationalPages</c>). Wall and process CPU time: the machine is shared, CPU time moves less.
+    /// </summary>
+    private static void RenderOnly(SimulatorServer server)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 * 1024);
+        var queries = JeepInventory.AllModelYearCodes.Select(code => new InventoryQuery(Date, code)).ToList();
+        for (var pass = 1; pass <= 3; pass++)
+        {
+            RenderPass($"into a reused buffer, pass {pass}", () =>
+            {
+                var (pages, bytes) = (0L, 0L);
+                foreach (var query in queries)
+                {
+                    var count = server.Pages.PageCount(query);
+                    for (var page = 1; page <= count; page++)
+                    {
+                        buffer.ResetWrittenCount();
+                        server.Pages.WritePage(buffer, query, page);
+                        pages++;
+                        bytes += buffer.WrittenCount;
+                    }
+                }
+                return (pages, bytes);
+            });
+        }
+        for (var pass = 1; pass <= 3; pass++)
+        {
+            RenderPass($"as new arrays, pass {pass}", () =>
+            {
+                var (pages, bytes) = (0L, 0L);
+                foreach (var page in server.Pages.NationalPages(Date))
+                {
+                    pages++;
+                    bytes += page.Length;
+                }
+                return (pages, bytes);
+            });
+        }
+    }
+
+    private static void RenderPass(string label, Func<(long Pages, long Bytes)> render)
+    {
+        using var self = Process.GetCurrentProcess();
+        var cpuAtStart = self.TotalProcessorTime;
+        var allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        var (pages, bytes) = render();
+        clock.Stop();
+        self.Refresh();
+        var cpu = (self.TotalProcessorTime - cpuAtStart).TotalSeconds;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart;
+        Console.WriteLine($"simulator render, no HTTP, 1 thread, {label}: {pages:N0} pages, {bytes / 1e6:N1} MB in {clock.Elapsed.TotalSeconds:N2} s = " +
+                          $"{bytes / 1e6 / clock.Elapsed.TotalSeconds:N1} MB/s wall, {bytes / 1e6 / cpu:N1} MB/s of process CPU; allocated {allocated / 1e6:N0} MB");
     }
 
     private static async Task Throughput(SimulatorServer server, int concurrency, bool noKeys)
