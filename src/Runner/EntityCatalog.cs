@@ -1,3 +1,4 @@
+using Ingest.Entities.Mercedes;
 using Ingest.Entities.Stellantis;
 using Ingest.Extraction;
 
@@ -11,6 +12,8 @@ public static class EntityCatalog
     public static IReadOnlyList<Entry> All { get; } =
     [
         Of<StellantisVehicle>(),
+        Of<StellantisDealer>(),
+        Of<MercedesVehicle>(),
     ];
 
     private static Entry Of<TEntity>() where TEntity : IEntity =>

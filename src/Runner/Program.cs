@@ -5,6 +5,10 @@ using Ingest.Runner.Scenarios;
 
 GitInfo.ExportForManifests();
 
+// Redirected stdout has no width and Spectre would wrap tables at 80 columns, splitting stage and table names
+// mid-word in files and pipes; tables are only as wide as their content, so a wide limit just stops the wrapping.
+if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 240;
+
 var root = new RootCommand("ingest: paged JSON APIs into partitioned Parquet tables, with the upstream simulator built in.")
 {
     RunCommand.Create(),

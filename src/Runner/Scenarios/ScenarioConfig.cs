@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ingest.Runner.Stages;
 
 namespace Ingest.Runner.Scenarios;
 
@@ -49,6 +50,8 @@ public sealed record ScenarioConfig
         {
             if (string.IsNullOrWhiteSpace(stage.Name) || string.IsNullOrWhiteSpace(stage.AssetKey))
                 throw new ScenarioException($"A stage of scenario '{config.Name}' in '{path}' lacks a name or an asset_key.");
+            if (!StageCatalog.AssetKeys.Contains(stage.AssetKey))
+                throw new ScenarioException($"Stage '{stage.Name}' of scenario '{config.Name}' in '{path}' names asset '{stage.AssetKey}', which this runner does not know; known assets: {string.Join(", ", StageCatalog.AssetKeys)}.");
         }
         return config;
     }

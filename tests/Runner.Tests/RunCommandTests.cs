@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Ingest.Runner.Tests;
+
+/// <summary><c>ingest run</c> against the embedded simulator: the tables DuckDB reads, and what the command prints.</summary>
+[Collection(JeepRun.Collection)]
+public sealed partial class RunCommandTests(JeepRun jeep)
+{
+    private const string Raw = "stellantis/raw_inventory";
+    private const string Vehicles = "stellantis/transformed_vehicles_from_inventory";
+
+    [Fact]
+    public void The_raw_table_has_one_fetched_row_per_page()
+    {
+        jeep.Result.ExitsWith(IngestResult.Ok);
+        string raw = DuckDb.Read(jeep.Warehouse, Raw);
+
+        Assert.Equal(73, DuckDb.Count($"SELECT count(*) FROM {raw}"));
+        Assert.Equal(73, DuckDb.Count($"SELECT count(DISTINCT (sub_resource, page_number)) FROM {raw}"));
+        Assert.Equal(73, DuckDb.Count($"SELECT count(*) FROM {raw} WHERE outcome = 'fetched' AND octet_length(body) > 0"));
+        Assert.Equal([JeepRun.Date], DuckDb.Query($"SELECT DISTINCT CAST(partition_date AS VARCHAR) FROM {raw}").Select(r => (string)r[0]!));
+    }
+
+    [Fact]
+    public void The_vehicle_table_has_a_row_per_vin_with_a_snapshot_and_the_partition_from_its_folder()
+    {
+        jeep.Result.ExitsWith(IngestResult.Ok);
+        string vehicles = DuckDb.Read(jeep.Warehouse, Vehicles);
+
+        Assert.Equal(3_223, DuckDb.Count($"SELECT count(*) FROM {vehicles}"));
+        Assert.Equal(3_223, DuckDb.Count($"SELECT count(DISTINCT vin) FROM {vehicles} WHERE vin IS NOT NULL"));
+        Assert.Equal(3_223, DuckDb.Count($"SELECT count(_snapshot) FROM {vehicles}"));
+        Assert.Equal([JeepRun.Date], DuckDb.Query($"SELECT DISTINCT CAST(partition_date AS VARCHAR) FROM {vehicles}").Select(r => (string)r[0]!));
+        // The date is the Hive folder's, not a column in the files.
+        Assert.DoesNotContain("partition_date", DuckDb.Columns(DuckDb.Read(jeep.Warehouse, Vehicles, hive: false)));
+        Assert.Single(Directory.GetDirectories(Path.Combine(jeep.Warehouse, Vehicles)), d => Path.GetFileName(d) == $"partition_date={JeepRun.Date}");
+    }
+
+    [Fact]
+    public void Stdout_has_the_summary_and_a_DuckDB_query_that_counts_the_vehicles()
+    {
+        IngestResult run = jeep.Result.ExitsWith(IngestResult.Ok);
+
+        Assert.Contains("stellantis_jeep_inventory_fast: summary", run.Stdout);
+        Assert.Matches(@"│ raw_inventory\s+│ 73\s+│ 73\s+│", run.Stdout);
+        Assert.Matches(@"│ transformed_vehicles\s+│ 73\s+│ 3,223\s+│", run.Stdout);
+        Match query = DuckDbCommand().Match(run.Stdout);
+        Assert.True(query.Success, $"no `duckdb -c \"...\"` line on stdout:\n{run.Stdout}");
+        Assert.Equal(3_223, DuckDb.Count(query.Groups["sql"].Value));
+        Assert.Contains($"ingest inspect {Vehicles} --warehouse {jeep.Warehouse}", run.Stdout);
+    }
+
+    [Fact]
+    public void Progress_goes_to_stderr_not_stdout()
+    {
+        IngestResult run = jeep.Result.ExitsWith(IngestResult.Ok);
+
+        Assert.Contains("raw_inventory: 73 pages (0 failed), 3,223 rows", run.Stderr);
+        Assert.Contains("transformed_vehicles done in", run.Stderr);
+        Assert.DoesNotContain("done in", run.Stdout);
+    }
+
+    [Fact]
+    public async Task A_second_run_over_the_same_warehouse_replaces_the_partition()
+    {
+        jeep.Result.ExitsWith(IngestResult.Ok);
+        string manifest = Path.Combine(jeep.Warehouse, Vehicles, $"partition_date={JeepRun.Date}", "_manifest.json");
+        string firstCommit = CommitId(manifest);
+
+        (await IngestExecutable.RunAsync(jeep.Warehouse, "run", "stellantis_jeep_inventory_fast", "--date", JeepRun.Date, "--warehouse", jeep.Warehouse))
+            .ExitsWith(IngestResult.Ok);
+
+        Assert.NotEqual(firstCommit, CommitId(manifest));
+        Assert.Equal(73, DuckDb.Count($"SELECT count(*) FROM {DuckDb.Read(jeep.Warehouse, Raw)}"));
+        string vehicles = DuckDb.Read(jeep.Warehouse, Vehicles);
+        Assert.Equal(3_223, DuckDb.Count($"SELECT count(*) FROM {vehicles}"));
+        Assert.Equal(3_223, DuckDb.Count($"SELECT count(DISTINCT vin) FROM {vehicles}"));
+    }
+
+    [Fact]
+    public async Task Mercedes_inventory_has_as_many_vehicles_as_its_pages_announce()
+    {
+        using var folder = new TempFolder();
+        string warehouse = folder.Combine("warehouse");
+
+        IngestResult run = (await IngestExecutable.RunAsync(folder.Path, "run", "mercedes_inventory", "--date", JeepRun.Date, "--warehouse", warehouse))
+            .ExitsWith(IngestResult.Ok);
+
+        string raw = DuckDb.Read(warehouse, "mercedes/raw_inventory");
+        Assert.Equal(0, DuckDb.Count($"SELECT count(*) FROM {raw} WHERE outcome <> 'fetched'"));
+        // Each of new and used announces its total on every page; the vehicles are their sum.
+        long announced = DuckDb.Count(
+            $"SELECT CAST(sum(total) AS BIGINT) FROM (SELECT sub_resource, max(CAST(json_extract(decode(body), '$.result.pagedVehicles.paging.totalCount') AS BIGINT)) AS total FROM {raw} GROUP BY sub_resource)");
+        string vehicles = DuckDb.Read(warehouse, "mercedes/transformed_vehicles_from_inventory");
+        Assert.True(announced > 0, run.ToString());
+        Assert.Equal(announced, DuckDb.Count($"SELECT count(*) FROM {vehicles}"));
+        Assert.Equal(announced, DuckDb.Count($"SELECT count(DISTINCT vin) FROM {vehicles}"));
+        Assert.Contains("mercedes_inventory: summary", run.Stdout);
+    }
+
+    private static string CommitId(string manifest)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(manifest));
+        return document.RootElement.GetProperty("commit_id").GetString()!;
+    }
+
+    [GeneratedRegex("""duckdb -c "(?<sql>[^"]+)"$""", RegexOptions.Multiline)]
+    private static partial Regex DuckDbCommand();
+}
