@@ -8,6 +8,7 @@ namespace Ingest.Benchmarks;
 /// <c>check</c>: only the cross-check (exit code 1 when the contenders disagree);
 /// <c>profile [rounds]</c>: the generated extractor in a loop, for a profiler;
 /// <c>fetch [throughput|latency] [concurrency] [--no-keys]</c>: the page source over loopback HTTP against the simulator;
+/// <c>transformed-vs-duckdb &lt;warehouse&gt; [--runs n] [--probe]</c>: the transformed stage against DuckDB over a raw partition;
 /// anything else goes to BenchmarkDotNet (<c>--filter '*ExtractionBenchmarks*'</c>).
 /// </summary>
 public static class Program
@@ -22,6 +23,8 @@ public static class Program
                 return CrossCheck.Run() ? 0 : 1;
             case ["fetch", .. var rest]:
                 return Fetch.FetchBenchmark.RunAsync(rest).GetAwaiter().GetResult();
+            case ["transformed-vs-duckdb", .. var rest]:
+                return Stages.TransformedVsDuckDb.Run(rest);
             case ["check", ..]:
                 return CrossCheck.Run() ? 0 : 1;
             case ["profile", .. var rest]:

@@ -117,6 +117,22 @@ public sealed class DuckDbReadJson : IDisposable
 
     public static string CreateTableSql(string path) => $"""
         CREATE OR REPLACE TEMP TABLE vehicles AS
+        {ProjectionSql(ReadJsonVehiclesSql(path))}
+        """;
+
+    private static string ReadJsonVehiclesSql(string path) => $"""
+        SELECT unnest(result.data.vehicles) AS v
+        FROM read_json('{path.Replace("'", "''", StringComparison.Ordinal)}',
+            format = 'newline_delimited',
+            columns = {"{"}result: 'STRUCT(data STRUCT(vehicles {VehicleType.ReplaceLineEndings(" ")}[]))'{"}"})
+        """;
+
+    /// <summary>
+    /// The 73-column projection of the entity, as a <c>SELECT</c> over <paramref name="vehicles"/>: any query yielding
+    /// one row per vehicle in a column <c>v</c> of type <see cref="VehicleType"/>. Shared with the stage benchmark
+    /// (<c>Stages/DuckDbTransform.cs</c>), which feeds it from the raw partition's Parquet.
+    /// </summary>
+    public static string ProjectionSql(string vehicles) => $"""
         SELECT
             upper(trim(v.vin)) AS vin,
             TRY_CAST(v.modelYear AS INTEGER) AS model_year,
@@ -192,10 +208,7 @@ public sealed class DuckDbReadJson : IDisposable
             CASE WHEN v.extImage <> '' THEN 'https://www.jeep.com/mediaserver/iris?' || v.extImage || '&pov=fronthero&width=860&height=484&bkgnd=transparent&resp=png' END AS exterior_image_url,
             CASE WHEN v.intImage <> '' THEN 'https://www.jeep.com/mediaserver/iris?' || v.intImage || '&pov=I01&width=860&height=484&bkgnd=transparent&resp=png' END AS interior_image_url
         FROM (
-            SELECT unnest(result.data.vehicles) AS v
-            FROM read_json('{path.Replace("'", "''", StringComparison.Ordinal)}',
-                format = 'newline_delimited',
-                columns = {"{"}result: 'STRUCT(data STRUCT(vehicles {VehicleType.ReplaceLineEndings(" ")}[]))'{"}"})
+        {vehicles}
         )
         """;
 }

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Ingest.Benchmarks.Contenders;
+
+namespace Ingest.Benchmarks.Stages;
+
+/// <summary>
+/// DuckDB doing the transformed stage's job in process (<c>SET threads = 1</c>): <c>read_parquet</c> over the raw
+/// partition's committed files (the ones its <c>_manifest.json</c> lists), each page's <c>body</c> (BLOB) turned into
+/// text with <c>decode</c> (UTF-8 validated; <c>CAST(body AS VARCHAR)</c> would escape non-ASCII bytes as <c>\xNN</c>),
+/// parsed by <c>json_transform</c> into the same typed structure <see cref="DuckDbReadJson"/> gives <c>read_json</c>,
+/// vehicles unnested, the same 73-column projection
+/// (<see cref="DuckDbReadJson.ProjectionSql"/>), and <c>COPY … TO '…/part.parquet' (FORMAT PARQUET)</c> (Snappy, as ours).
+/// No NDJSON file is written: the bodies go from Parquet to JSON inside the one query.
+/// </summary>
+public sealed class DuckDbTransform : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+
+    public DuckDbTransform(int threads = 1)
+    {
+        _connection = new DuckDBConnection("Data Source=:memory:");
+        _connection.Open();
+        Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
+        Execute("SET preserve_insertion_order = true");
+        Execute(DuckDbReadJson.Macros);
+    }
+
+    /// <summary>The committed files of a partition, from its manifest (absolute paths).</summary>
+    public static IReadOnlyList<string> PartitionFiles(string warehouse, string ns, string table, DateOnly date)
+    {
+        string directory = Path.Combine(warehouse, ns, table, $"partition_date={date:yyyy-MM-dd}");
+        using JsonDocument manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "_manifest.json")));
+        return [.. manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => Path.Combine(directory, f.GetProperty("path").GetString()!))];
+    }
+
+    /// <summary>The page type <c>read_json</c> is given in <see cref="DuckDbReadJson"/>, as a DuckDB type.</summary>
+    public static string PageType => $"STRUCT(result STRUCT(data STRUCT(vehicles {DuckDbReadJson.VehicleType.ReplaceLineEndings(" ")}[])))";
+
+    /// <summary>
+    /// One row per vehicle in a column <c>v</c>, from the raw pages whose outcome is <c>fetched</c>:
+    /// <c>json_transform(decode(body), &lt;structure&gt;)</c> with <see cref="PageType"/> as a JSON structure
+    /// (<c>json_transform</c> ignores keys the structure does not name, as <c>read_json</c> with <c>columns</c> does;
+    /// a plain <c>CAST(… AS STRUCT(…))</c> of JSON rejects them).
+    /// </summary>
+    public static string VehiclesFromRawSql(IReadOnlyList<string> files) => $"""
+        SELECT unnest(p.result.data.vehicles) AS v
+        FROM (
+            SELECT json_transform(decode(body), {Quote(JsonStructure(PageType))}) AS p
+            FROM read_parquet([{string.Join(", ", files.Select(Quote))}])
+            WHERE outcome = 'fetched'
+        )
+        """;
+
+    /// <summary>
+    /// A DuckDB type (<c>STRUCT("a" VARCHAR, b STRUCT(…)[])</c>, scalars, <c>[]</c> lists) as the JSON structure
+    /// <c>json_transform</c> takes: <c>{"a": "VARCHAR", "b": [{…}]}</c>.
+    /// </summary>
+    public static string JsonStructure(string type)
+    {
+        int position = 0;
+        string json = ParseType(type, ref position);
+        SkipSpace(type, ref position);
+        if (position != type.Length) throw new FormatException($"Unexpected text at {position} in {type}");
+        return json;
+    }
+
+    private static string ParseType(string text, ref int position)
+    {
+        SkipSpace(text, ref position);
+        string json;
+        if (string.CompareOrdinal(text, position, "STRUCT", 0, 6) == 0)
+        {
+            position += 6;
+            SkipSpace(text, ref position);
+            Expect(text, ref position, '(');
+            var fields = new List<string>();
+            while (true)
+            {
+                SkipSpace(text, ref position);
+                string name;
+                if (text[position] == '"')
+                {
+                    int end = text.IndexOf('"', position + 1);
+                    name = text[(position + 1)..end];
+                    position = end + 1;
+                }
+                else
+                {
+                    int start = position;
+                    while (char.IsLetterOrDigit(text[position]) || text[position] == '_') position++;
+                    name = text[start..position];
+                }
+                string fieldType = ParseType(text, ref position);
+                fields.Add($"{JsonSerializer.Serialize(name)}: {fieldType}");
+                SkipSpace(text, ref position);
+                if (text[position] == ',') { position++; continue; }
+                Expect(text, ref position, ')');
+                break;
+            }
+            json = "{" + string.Join(", ", fields) + "}";
+        }
+        else
+        {
+            int start = position;
+            while (position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] == '_')) position++;
+            if (position == start) throw new FormatException($"Expected a type at {position} in {text}");
+            json = JsonSerializer.Serialize(text[start..position]);
+        }
+        SkipSpace(text, ref position);
+        while (position + 1 < text.Length && text[position] == '[' && text[position + 1] == ']')
+        {
+            position += 2;
+            json = "[" + json + "]";
+            SkipSpace(text, ref position);
+        }
+        return json;
+    }
+
+    private static void SkipSpace(string text, ref int position)
+    {
+        while (position < text.Length && char.IsWhiteSpace(text[position])) position++;
+    }
+
+    private static void Expect(string text, ref int position, char expected)
+    {
+        if (position >= text.Length || text[position] != expected) throw new FormatException($"Expected '{expected}' at {position} in {text}");
+        position++;
+    }
+
+    public static string CopySql(IReadOnlyList<string> files, string outputFile) =>
+        $"COPY ({DuckDbReadJson.ProjectionSql(VehiclesFromRawSql(files))}) TO {Quote(outputFile)} (FORMAT PARQUET)";
+
+    /// <summary>Runs the COPY.</summary>
+    public void Copy(IReadOnlyList<string> files, string outputFile) => Execute(CopySql(files, outputFile));
+
+    /// <summary>The rows of a Parquet file, from its footer.</summary>
+    public long ParquetRows(string file)
+    {
+        using DuckDBCommand command = _connection.CreateCommand();
+        command.CommandText = $"SELECT num_rows FROM parquet_file_metadata({Quote(file)})";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Where DuckDB's time goes: the same pipeline cut short at each step, each timed separately (so each includes the
+    /// steps before it).
+    /// </summary>
+    public IReadOnlyList<(string Step, TimeSpan Elapsed, string Result)> Probe(IReadOnlyList<string> files)
+    {
+        string list = $"[{string.Join(", ", files.Select(Quote))}]";
+        string structure = Quote(JsonStructure(PageType));
+        (string, string)[] steps =
+        [
+            ("read_parquet: sum(octet_length(body))", $"SELECT sum(octet_length(body)) FROM read_parquet({list}) WHERE outcome = 'fetched'"),
+            ("+ decode to VARCHAR: sum(length)", $"SELECT sum(length(decode(body))) FROM read_parquet({list}) WHERE outcome = 'fetched'"),
+            ("+ JSON parse: sum(json_array_length(vehicles))", $"SELECT sum(json_array_length(CAST(decode(body) AS JSON), '$.result.data.vehicles')) FROM read_parquet({list}) WHERE outcome = 'fetched'"),
+            ("+ json_transform to the typed STRUCT, unnest: count(*)", $"SELECT count(*) FROM (SELECT unnest(p.result.data.vehicles) AS v FROM (SELECT json_transform(decode(body), {structure}) AS p FROM read_parquet({list}) WHERE outcome = 'fetched'))"),
+            ("+ 73-column projection: count(*) of a temp table", $"CREATE OR REPLACE TEMP TABLE probe AS {DuckDbReadJson.ProjectionSql(VehiclesFromRawSql(files))}; SELECT count(*) FROM probe"),
+        ];
+        var results = new List<(string, TimeSpan, string)>();
+        foreach ((string step, string sql) in steps)
+        {
+            long started = Stopwatch.GetTimestamp();
+            using DuckDBCommand command = _connection.CreateCommand();
+            command.CommandText = sql;
+            object? value = command.ExecuteScalar();
+            results.Add((step, Stopwatch.GetElapsedTime(started), Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null"));
+        }
+        Execute("DROP TABLE IF EXISTS probe");
+        return results;
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private void Execute(string sql)
+    {
+        using DuckDBCommand command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string Quote(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
+}

@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Apache.Arrow;
+using DuckDB.NET.Data;
+using Ingest.Entities.Stellantis;
+using Ingest.Extraction;
+using Ingest.Tables;
+using Ingest.Tiers;
+using Table = Ingest.Tables.Table;
+
+namespace Ingest.Benchmarks.Stages;
+
+/// <summary>
+/// <c>transformed-vs-duckdb &lt;warehouse&gt; [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe]</c>: the transformed
+/// stage (<see cref="TransformedStage"/> over <c>stellantis/raw_inventory</c> into <c>stellantis/bench_transformed</c>)
+/// and DuckDB doing the same job (<see cref="DuckDbTransform"/>, one thread) over the same committed raw partition,
+/// alternating, each run in its own child process so its peak RSS (<c>VmHWM</c>) is its own. Prints every run, the
+/// medians and the ratio, then checks that both outputs have the same rows (count, VINs) and the same values in a few
+/// columns. <c>--probe</c> also times DuckDB's pipeline cut short at each step.
+/// </summary>
+public static class TransformedVsDuckDb
+{
+    private const string Ours = "transformed";
+    private const string Duck = "duckdb";
+    private const string ResultPrefix = "RESULT ";
+
+    public static int Run(string[] args)
+    {
+        if (args is ["--child", string childSide, string warehouse, string date, string output]) return Child(childSide, warehouse, DateOnly.Parse(date, CultureInfo.InvariantCulture), output);
+        if (args is ["--probe-child", string probeWarehouse, string probeDate]) return ProbeChild(probeWarehouse, DateOnly.Parse(probeDate, CultureInfo.InvariantCulture));
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            Console.Error.WriteLine("usage: transformed-vs-duckdb <warehouse> [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe]");
+            return 2;
+        }
+        string warehousePath = Path.GetFullPath(args[0]);
+        DateOnly partition = DateOnly.Parse(Option(args, "--date") ?? "2026-11-27", CultureInfo.InvariantCulture);
+        int runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
+        string outDir = Path.GetFullPath(Option(args, "--out") ?? Path.Combine(Path.GetTempPath(), "ingest-tvd-duckdb"));
+        Directory.CreateDirectory(outDir);
+        string duckOutput = Path.Combine(outDir, "part.parquet");
+
+        IReadOnlyList<string> rawFiles = DuckDbTransform.PartitionFiles(warehousePath, "stellantis", "raw_inventory", partition);
+        Console.WriteLine($"raw partition: {warehousePath}/stellantis/raw_inventory/partition_date={partition:yyyy-MM-dd}, {rawFiles.Count} files, {rawFiles.Sum(f => new FileInfo(f).Length) / 1e6:F1} MB");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; load average {LoadAverage()}");
+
+        var results = new List<RunResult>();
+        for (int i = 0; i < runs; i++)
+        {
+            // Alternate which side goes first so neither always runs on a warmer page cache.
+            string[] order = i % 2 == 0 ? [Ours, Duck] : [Duck, Ours];
+            foreach (string side in order)
+            {
+                RunResult result = RunChild(["transformed-vs-duckdb", "--child", side, warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), duckOutput]);
+                results.Add(result);
+                Console.WriteLine($"run {i + 1} {result.Side,-11}: {result.WallSeconds,7:F2} s wall, {result.CpuSeconds,7:F2} s CPU, peak RSS {result.PeakRssMb,6:F0} MB, {result.Rows:N0} rows  (load {LoadAverage()}){(result.Detail is null ? "" : "  " + result.Detail)}");
+            }
+        }
+
+        RunResult[] ours = [.. results.Where(r => r.Side == Ours)];
+        RunResult[] duck = [.. results.Where(r => r.Side == Duck)];
+        double oursWall = Median(ours.Select(r => r.WallSeconds)), duckWall = Median(duck.Select(r => r.WallSeconds));
+        Console.WriteLine();
+        Console.WriteLine($"median wall: transformed stage {oursWall:F2} s, DuckDB (1 thread) {duckWall:F2} s -> DuckDB / ours = {duckWall / oursWall:F2}x");
+        Console.WriteLine($"median CPU:  transformed stage {Median(ours.Select(r => r.CpuSeconds)):F2} s, DuckDB {Median(duck.Select(r => r.CpuSeconds)):F2} s");
+        Console.WriteLine($"median peak RSS: transformed stage {Median(ours.Select(r => r.PeakRssMb)):F0} MB, DuckDB {Median(duck.Select(r => r.PeakRssMb)):F0} MB");
+
+        if (args.Contains("--probe")) RunChild(["transformed-vs-duckdb", "--probe-child", warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], expectResult: false);
+
+        string oursDirectory = Path.Combine(warehousePath, "stellantis", "bench_transformed", $"partition_date={partition:yyyy-MM-dd}");
+        return Verify(oursDirectory, duckOutput) ? 0 : 1;
+    }
+
+    private static int Child(string side, string warehouse, DateOnly date, string output)
+    {
+        var process = Process.GetCurrentProcess();
+        TimeSpan cpuBefore = process.TotalProcessorTime;
+        long started = Stopwatch.GetTimestamp();
+        long rows;
+        long wallEnd = 0;
+        string? detail = null;
+        if (side == Ours)
+        {
+            TransformedStageReport report = TransformedStage.RunAsync<StellantisVehicle>(date, warehouse, new TransformedStageOptions
+            {
+                RawNamespace = "stellantis",
+                RawTable = "raw_inventory",
+                Namespace = "stellantis",
+                Table = "bench_transformed",
+            }).GetAwaiter().GetResult();
+            rows = report.RowsOut;
+            detail = string.Join(", ", report.Timings.Phases.Select(p => $"{p.Name} {p.Elapsed.TotalSeconds:F2} s"))
+                + $"; duplicates {report.DuplicateRows}, conflicts {report.ConflictingRows}, coercion failures {report.CoercionFailureCount}, quarantined {report.QuarantinedPages.Count}";
+        }
+        else
+        {
+            File.Delete(output);
+            IReadOnlyList<string> files = DuckDbTransform.PartitionFiles(warehouse, "stellantis", "raw_inventory", date);
+            using var duck = new DuckDbTransform(threads: 1);
+            duck.Copy(files, output);
+            wallEnd = Stopwatch.GetTimestamp();
+            rows = duck.ParquetRows(output); // after the clock: the footer's row count
+        }
+        double wall = Stopwatch.GetElapsedTime(started, wallEnd == 0 ? Stopwatch.GetTimestamp() : wallEnd).TotalSeconds;
+        process.Refresh();
+        double cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        var result = new RunResult(side, wall, cpu, PeakRssMb(), rows, detail);
+        Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
+        return 0;
+    }
+
+    private static int ProbeChild(string warehouse, DateOnly date)
+    {
+        IReadOnlyList<string> files = DuckDbTransform.PartitionFiles(warehouse, "stellantis", "raw_inventory", date);
+        using (var duck = new DuckDbTransform(threads: 1))
+        {
+            Console.WriteLine("DuckDB probe (1 thread; each step includes the ones before it):");
+            foreach ((string step, TimeSpan elapsed, string value) in duck.Probe(files))
+                Console.WriteLine($"  {step,-56} {elapsed.TotalSeconds,7:F2} s  -> {value}");
+        }
+
+        Console.WriteLine("transformed stage probe (each step includes the ones before it; the full stage adds _snapshot, keys and the Parquet write):");
+        Table raw = new TableStore(warehouse).OpenTable("stellantis", "raw_inventory");
+        foreach (bool extract in new[] { false, true })
+        {
+            long started = Stopwatch.GetTimestamp();
+            long bytes = 0, records = 0;
+            EntityExtractor extractor = StellantisVehicle.CreateExtractor();
+            foreach (RecordBatch batch in raw.ReadPartitionAsync(date).ToBlockingEnumerable())
+            {
+                using (batch)
+                {
+                    var outcome = (StringArray)batch.Column(batch.Schema.GetFieldIndex(RawTier.Outcome));
+                    var body = (BinaryArray)batch.Column(batch.Schema.GetFieldIndex(RawTier.Body));
+                    for (int row = 0; row < batch.Length; row++)
+                    {
+                        if (outcome.GetString(row) != "fetched") continue;
+                        ReadOnlySpan<byte> page = body.GetBytes(row);
+                        bytes += page.Length;
+                        if (!extract) continue;
+                        records += extractor.AppendPage(page);
+                        if (extractor.HasFullBatch) extractor.TakeBatch().Dispose();
+                    }
+                }
+            }
+            if (extract) extractor.TakeBatch().Dispose();
+            string step = extract ? "+ generated extractor (batches disposed): records" : "Table.ReadPartitionAsync (Parquet.Net): body bytes";
+            Console.WriteLine($"  {step,-56} {Stopwatch.GetElapsedTime(started).TotalSeconds,7:F2} s  -> {(extract ? records : bytes)}");
+        }
+        return 0;
+    }
+
+    /// <summary>Same rows (count and VIN set) and the same values in a handful of columns, joined on VIN.</summary>
+    private static bool Verify(string oursDirectory, string duckOutput)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        string ours = $"read_parquet('{oursDirectory.Replace("'", "''", StringComparison.Ordinal)}/*.parquet')";
+        string duck = $"read_parquet('{duckOutput.Replace("'", "''", StringComparison.Ordinal)}')";
+        long oursRows = Scalar(connection, $"SELECT count(*) FROM {ours}");
+        long duckRows = Scalar(connection, $"SELECT count(*) FROM {duck}");
+        long oursDistinct = Scalar(connection, $"SELECT count(DISTINCT vin) FROM {ours}");
+        long joined = Scalar(connection, $"SELECT count(*) FROM {ours} o JOIN {duck} d USING (vin)");
+        Console.WriteLine();
+        Console.WriteLine($"check: rows transformed {oursRows:N0} ({oursDistinct:N0} distinct VINs), DuckDB {duckRows:N0}, joined on VIN {joined:N0}");
+        bool ok = oursRows == duckRows && joined == oursRows && oursDistinct == oursRows;
+        string[] columns =
+        [
+            "model_year", "dealer_zip_code", "latitude", "msrp", "net_price", "drive", "doors", "fuel_capacity",
+            "in_transit", "city_mpg", "towing_capacity", "wheelbase", "date_in_stock", "estimated_delivery_date",
+            "is_demo", "ccode_model", "dealer_zip5", "exterior_image_url", "options",
+        ];
+        foreach (string column in columns)
+        {
+            // last_updated etc. differ in type between the two files; these compare as typed values.
+            long differ = Scalar(connection, $"SELECT count(*) FROM {ours} o JOIN {duck} d USING (vin) WHERE o.{column} IS DISTINCT FROM d.{column}");
+            long nonNull = Scalar(connection, $"SELECT count({column}) FROM {ours}");
+            Console.WriteLine($"check: {column,-24} {nonNull,9:N0} non-null, {differ:N0} differ");
+            ok &= differ == 0;
+        }
+        long timestamps = Scalar(connection, $"SELECT count(*) FROM {ours} o JOIN {duck} d USING (vin) WHERE CAST(o.last_updated AS TIMESTAMPTZ) IS DISTINCT FROM d.last_updated");
+        Console.WriteLine($"check: {"last_updated",-24} {timestamps:N0} differ (as TIMESTAMPTZ)");
+        ok &= timestamps == 0;
+        Console.WriteLine(ok ? "check: same rows and values" : "check: DIFFERENCES");
+        return ok;
+    }
+
+    private static long Scalar(DuckDBConnection connection, string sql)
+    {
+        using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static RunResult RunChild(string[] arguments, bool expectResult = true)
+    {
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
+        string host = Environment.ProcessPath!;
+        if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+            start.ArgumentList.Add(typeof(TransformedVsDuckDb).Assembly.Location);
+        start.FileName = host;
+        foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        using Process child = Process.Start(start)!;
+        RunResult? result = null;
+        while (child.StandardOutput.ReadLine() is string line)
+        {
+            if (line.StartsWith(ResultPrefix, StringComparison.Ordinal)) result = JsonSerializer.Deserialize<RunResult>(line[ResultPrefix.Length..]);
+            else Console.WriteLine(line);
+        }
+        child.WaitForExit();
+        if (child.ExitCode != 0 || (expectResult && result is null)) throw new InvalidOperationException($"child {string.Join(' ', arguments)} failed (exit {child.ExitCode})");
+        return result ?? new RunResult("", 0, 0, 0, 0, null);
+    }
+
+    /// <summary>The process's peak resident set (<c>VmHWM</c> in <c>/proc/self/status</c>), MB; 0 where there is none.</summary>
+    private static double PeakRssMb()
+    {
+        const string path = "/proc/self/status";
+        if (!File.Exists(path)) return 0;
+        foreach (string line in File.ReadLines(path))
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+        return 0;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static double Median(IEnumerable<double> values)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        int index = System.Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private sealed record RunResult(string Side, double WallSeconds, double CpuSeconds, double PeakRssMb, long Rows, string? Detail);
+}
