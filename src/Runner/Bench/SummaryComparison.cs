@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Ingest.Runner.Bench;
 
 /// <summary>
@@ -23,10 +25,10 @@ public sealed record SummaryComparison(IReadOnlyList<StageDelta> Stages)
             var reasons = new List<string>();
             double slower = after.WallSeconds - before.WallSeconds;
             if (slower > minSeconds && slower > threshold * before.WallSeconds)
-                reasons.Add($"{slower / before.WallSeconds:P0} slower");
+                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{slower / before.WallSeconds:P0} slower"));
             double bigger = after.PeakRssMb - before.PeakRssMb;
             if (bigger > minMb && bigger > threshold * before.PeakRssMb)
-                reasons.Add($"{bigger / before.PeakRssMb:P0} more memory");
+                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{bigger / before.PeakRssMb:P0} more memory"));
             if (after.Grade > before.Grade) reasons.Add($"grade {before.Grade} → {after.Grade}");
             deltas.Add(new StageDelta(before.Name, before, after, reasons.Count > 0, string.Join("; ", reasons)));
         }
