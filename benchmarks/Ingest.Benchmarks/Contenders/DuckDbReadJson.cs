@@ -206,7 +206,7 @@ public sealed class DuckDbReadJson : IDisposable
             CASE WHEN length(v.ccode) >= 15 THEN substr(v.ccode, 10, 6) END AS ccode_model,
             zip5(v.dealerZipCode) AS dealer_zip5,
             CASE WHEN v.extImage <> '' THEN 'https://www.jeep.com/mediaserver/iris?' || v.extImage || '&pov=fronthero&width=860&height=484&bkgnd=transparent&resp=png' END AS exterior_image_url,
-            CASE WHEN v.intImage <> '' THEN 'https://www.jeep.com/mediaserver/iris?' || v.intImage || '&pov=I01&width=860&height=484&bkgnd=transparent&resp=png' END AS interior_image_url
+            CASE WHEN v.intImage <> '' THEN 'https://www.jeep.com/mediaserver/iris?' || v.intImage || '&width=860&height=484&bkgnd=transparent&resp=png' END AS interior_image_url
         FROM (
         {vehicles}
         )

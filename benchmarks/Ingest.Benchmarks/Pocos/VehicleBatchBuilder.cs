@@ -14,7 +14,7 @@ public sealed class VehicleBatchBuilder
     private const string ExteriorImagePrefix = "https://www.jeep.com/mediaserver/iris?";
     private const string ExteriorImageSuffix = "&pov=fronthero&width=860&height=484&bkgnd=transparent&resp=png";
     private const string InteriorImagePrefix = "https://www.jeep.com/mediaserver/iris?";
-    private const string InteriorImageSuffix = "&pov=I01&width=860&height=484&bkgnd=transparent&resp=png";
+    private const string InteriorImageSuffix = "&width=860&height=484&bkgnd=transparent&resp=png"; // intImage carries its own pov
 
     private static readonly Decimal128Type Money = new(18, 2);
     private static readonly Decimal128Type Measure = new(6, 2);
