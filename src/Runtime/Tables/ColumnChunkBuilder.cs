@@ -9,8 +9,11 @@ using ParquetField = Parquet.Schema.Field;
 namespace Ingest.Tables;
 
 /// <summary>
-/// Collects one column of the row group being built from Arrow arrays: values, definition levels and, for lists,
-/// repetition levels, read straight from the Arrow validity, offsets and value buffers.
+/// One column of the row group being built. Batches are appended in Arrow form (compact: UTF-8 strings, validity
+/// bits; see <see cref="ArrowColumnAccumulator"/>); only when the row group is written is the column converted to
+/// what Parquet.Net takes (values, definition levels and, for lists, repetition levels, read straight from the
+/// Arrow validity, offsets and value buffers), written, and the conversion buffers given back to the pool, so one
+/// column at a time is in Parquet.Net form.
 /// </summary>
 /// <remarks>
 /// Levels follow from the Parquet schema (<see cref="DataField.MaxDefinitionLevel"/> = M of the leaf). A flat column:
@@ -31,6 +34,7 @@ internal sealed class ColumnChunkBuilder : IDisposable
     private readonly int _emptyList;
     private readonly int _nullList;
     private readonly bool _listNullable;
+    private readonly ArrowColumnAccumulator _arrow;
 
     public ColumnChunkBuilder(ArrowField arrowField, ParquetField parquetField)
     {
@@ -39,6 +43,7 @@ internal sealed class ColumnChunkBuilder : IDisposable
         _leaf = parquetField is ListField list ? (DataField)list.Item : (DataField)parquetField;
         IArrowType leafType = arrowField.DataType is ListType listType ? listType.ValueDataType : arrowField.DataType;
         _values = CreateValues(leafType, _name);
+        _arrow = new ArrowColumnAccumulator(arrowField.DataType);
         _present = _leaf.MaxDefinitionLevel;
         _nullValue = _present - 1;
         if (_present > 0) _definitions = new GrowableBuffer<int>();
@@ -51,10 +56,37 @@ internal sealed class ColumnChunkBuilder : IDisposable
         }
     }
 
-    public long EstimatedBytes =>
-        _values.EstimatedBytes + (_definitions?.Count ?? 0) / 4 + (_repetitions?.Count ?? 0) / 4;
+    /// <summary>Bytes of Arrow data buffered for the row group.</summary>
+    public long EstimatedBytes => _arrow.Bytes;
 
+    /// <summary>Copies <paramref name="data"/> into the row group's column (the caller keeps ownership of it).</summary>
     public void Append(ArrayData data)
+    {
+        if (data.NullCount > 0 && !_isList && _definitions is null)
+            throw new InvalidDataException($"Column {_name} is declared not nullable but the batch has a null in it.");
+        if (data.NullCount > 0 && _isList && !_listNullable)
+            throw new InvalidDataException($"Column {_name} is a list declared not nullable but the batch has a null list.");
+        if (_isList && !_leaf.IsNullable && data.Children[0].NullCount > 0)
+            throw new InvalidDataException($"Column {_name} is a list of elements declared not nullable but the batch has a null element.");
+        _arrow.Append(data);
+    }
+
+    /// <summary>Converts the buffered column, writes it as the row group's column chunk, and empties the column.</summary>
+    public async Task WriteAsync(ParquetRowGroupWriter writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_definitions is not null && !_isList) _definitions.EnsureCapacity(_arrow.Length);
+            foreach (ArrayData segment in _arrow.Segments) Convert(segment);
+            await _values.WriteAsync(writer, _leaf, _definitions?.Memory, _repetitions?.Memory, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    private void Convert(ArrayData data)
     {
         if (!_isList)
         {
@@ -92,22 +124,16 @@ internal sealed class ColumnChunkBuilder : IDisposable
         }
     }
 
-    public Task WriteAsync(ParquetRowGroupWriter writer, CancellationToken cancellationToken) =>
-        _values.WriteAsync(writer, _leaf, _definitions?.Memory, _repetitions?.Memory, cancellationToken);
-
-    public void Clear()
+    /// <summary>Empties the column and gives every buffer back to the pool.</summary>
+    public void Release()
     {
-        _values.Clear();
-        _definitions?.Clear();
-        _repetitions?.Clear();
+        _arrow.Release();
+        _values.Release();
+        _definitions?.Release();
+        _repetitions?.Release();
     }
 
-    public void Dispose()
-    {
-        _values.Dispose();
-        _definitions?.Dispose();
-        _repetitions?.Dispose();
-    }
+    public void Dispose() => Release();
 
     private static LeafValues CreateValues(IArrowType type, string column) => type switch
     {

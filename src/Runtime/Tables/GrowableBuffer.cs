@@ -3,12 +3,18 @@ using System.Runtime.CompilerServices;
 
 namespace Ingest.Tables;
 
-/// <summary>A pooled array that grows by doubling; reused across row groups.</summary>
+/// <summary>
+/// A pooled array that grows by doubling; reused across row groups. It rents nothing until the first item, and
+/// <see cref="Release"/> gives the array back to the pool between uses (the next item rents again).
+/// </summary>
 internal sealed class GrowableBuffer<T>(int capacity = 1024) : IDisposable
 {
-    private T[] _items = ArrayPool<T>.Shared.Rent(capacity);
+    private T[] _items = [];
 
     public int Count { get; private set; }
+
+    /// <summary>The array's length (what is held), not the items in it.</summary>
+    public int Capacity => _items.Length;
 
     public ReadOnlyMemory<T> Memory => _items.AsMemory(0, Count);
 
@@ -30,25 +36,38 @@ internal sealed class GrowableBuffer<T>(int capacity = 1024) : IDisposable
         return span;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> items in all, so that adding up to them does not grow.</summary>
+    public void EnsureCapacity(int count)
+    {
+        if (count > _items.Length) Grow(count, exact: true);
+    }
+
     public void Clear()
     {
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>()) _items.AsSpan(0, Count).Clear();
         Count = 0;
     }
 
-    public void Dispose()
+    /// <summary>Empties the buffer and returns its array to the pool.</summary>
+    public void Release()
     {
         Clear();
-        ArrayPool<T>.Shared.Return(_items);
+        if (_items.Length > 0) ArrayPool<T>.Shared.Return(_items);
         _items = [];
     }
 
-    private void Grow(int needed)
+    public void Dispose() => Release();
+
+    private void Grow(int needed, bool exact = false)
     {
-        T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(needed, _items.Length * 2));
+        int size = exact ? needed : Math.Max(needed, Math.Max(capacity, _items.Length * 2));
+        T[] larger = ArrayPool<T>.Shared.Rent(size);
         _items.AsSpan(0, Count).CopyTo(larger);
-        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>()) _items.AsSpan(0, Count).Clear();
-        ArrayPool<T>.Shared.Return(_items);
+        if (_items.Length > 0)
+        {
+            if (RuntimeHelpers.IsReferenceOrContainsReferences<T>()) _items.AsSpan(0, Count).Clear();
+            ArrayPool<T>.Shared.Return(_items);
+        }
         _items = larger;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using Apache.Arrow;
@@ -8,15 +9,15 @@ using Parquet.Schema;
 namespace Ingest.Tables;
 
 /// <summary>
-/// The non-null values of one Parquet leaf column, collected column-wise from Arrow buffers for the row group
-/// being built, with the definition level of every slot appended to a shared level buffer.
+/// The non-null values of one Parquet leaf column, converted column-wise from Arrow buffers when the row group is
+/// written, with the definition level of every slot appended to a shared level buffer. The Arrow data appended
+/// must stay alive until <see cref="WriteAsync"/> completes (values may be slices of it); <see cref="Release"/>
+/// then gives the buffers back to the pool.
 /// </summary>
 internal abstract class LeafValues(string column) : IDisposable
 {
     protected string Column { get; } = column;
 
-    /// <summary>Bytes buffered so far, roughly as encoded.</summary>
-    public abstract long EstimatedBytes { get; }
 
     /// <summary>
     /// Appends slots <paramref name="start"/>..+<paramref name="count"/> of <paramref name="data"/> (logical indexes):
@@ -27,9 +28,10 @@ internal abstract class LeafValues(string column) : IDisposable
 
     public abstract Task WriteAsync(ParquetRowGroupWriter writer, DataField field, ReadOnlyMemory<int>? definitions, ReadOnlyMemory<int>? repetitions, CancellationToken cancellationToken);
 
-    public abstract void Clear();
+    /// <summary>Empties the values and returns their buffers to the pool.</summary>
+    public abstract void Release();
 
-    public abstract void Dispose();
+    public void Dispose() => Release();
 
     protected Exception NullInRequired() =>
         new InvalidDataException($"Column {Column} is declared not nullable but the batch has a null in it.");
@@ -43,7 +45,6 @@ internal sealed class FixedWidthValues<TArrow, TParquet, TConverter>(string colu
 {
     private readonly GrowableBuffer<TParquet> _values = new();
 
-    public override long EstimatedBytes => (long)_values.Count * Marshal.SizeOf<TArrow>();
 
     public override void Append(ArrayData data, int start, int count, GrowableBuffer<int>? definitions, int presentLevel, int nullLevel)
     {
@@ -76,9 +77,7 @@ internal sealed class FixedWidthValues<TArrow, TParquet, TConverter>(string colu
     public override Task WriteAsync(ParquetRowGroupWriter writer, DataField field, ReadOnlyMemory<int>? definitions, ReadOnlyMemory<int>? repetitions, CancellationToken cancellationToken) =>
         writer.WriteAllPartsAsync(field, _values.Memory, definitions, repetitions, cancellationToken);
 
-    public override void Clear() => _values.Clear();
-
-    public override void Dispose() => _values.Dispose();
+    public override void Release() => _values.Release();
 }
 
 /// <summary>Arrow's bit-packed booleans.</summary>
@@ -86,7 +85,6 @@ internal sealed class BooleanValues(string column) : LeafValues(column)
 {
     private readonly GrowableBuffer<bool> _values = new();
 
-    public override long EstimatedBytes => _values.Count / 8;
 
     public override void Append(ArrayData data, int start, int count, GrowableBuffer<int>? definitions, int presentLevel, int nullLevel)
     {
@@ -119,14 +117,13 @@ internal sealed class BooleanValues(string column) : LeafValues(column)
     public override Task WriteAsync(ParquetRowGroupWriter writer, DataField field, ReadOnlyMemory<int>? definitions, ReadOnlyMemory<int>? repetitions, CancellationToken cancellationToken) =>
         writer.WriteAllPartsAsync(field, _values.Memory, definitions, repetitions, cancellationToken);
 
-    public override void Clear() => _values.Clear();
-
-    public override void Dispose() => _values.Dispose();
+    public override void Release() => _values.Release();
 }
 
 /// <summary>
 /// UTF-8 strings. Parquet.Net 6 takes strings as <see cref="ReadOnlyMemory{T}"/> of <see cref="char"/>, so values
-/// are decoded into shared char blocks (growing from 4 Ki to 1 Mi chars, kept for the next row group) (one slice per value, no string per value) and re-encoded by the writer.
+/// are decoded into char blocks rented from the pool (growing from 4 Ki to 1 Mi chars; one slice per value, no
+/// string per value), re-encoded by the writer, and the blocks returned once the column is written.
 /// </summary>
 internal sealed class StringValues(string column) : LeafValues(column)
 {
@@ -135,11 +132,8 @@ internal sealed class StringValues(string column) : LeafValues(column)
 
     private readonly GrowableBuffer<ReadOnlyMemory<char>> _values = new();
     private readonly List<char[]> _blocks = [];
-    private int _blockIndex = -1;
     private int _blockUsed;
-    private long _bytes;
 
-    public override long EstimatedBytes => _bytes + 4L * _values.Count;
 
     public override void Append(ArrayData data, int start, int count, GrowableBuffer<int>? definitions, int presentLevel, int nullLevel)
     {
@@ -158,7 +152,6 @@ internal sealed class StringValues(string column) : LeafValues(column)
             }
             if (!levels.IsEmpty) levels[i] = presentLevel;
             ReadOnlySpan<byte> utf8 = bytes[offsets[row]..offsets[row + 1]];
-            _bytes += utf8.Length;
             char[] block = Reserve(utf8.Length);
             int chars = Encoding.UTF8.GetChars(utf8, block.AsSpan(_blockUsed));
             _values.Add(new ReadOnlyMemory<char>(block, _blockUsed, chars));
@@ -169,57 +162,37 @@ internal sealed class StringValues(string column) : LeafValues(column)
     /// <summary>A block with room for <paramref name="maxChars"/> more chars (UTF-8 never decodes to more chars than bytes).</summary>
     private char[] Reserve(int maxChars)
     {
-        if (_blockIndex >= 0 && _blocks[_blockIndex].Length - _blockUsed >= maxChars) return _blocks[_blockIndex];
-        _blockIndex++;
+        if (_blocks.Count > 0 && _blocks[^1].Length - _blockUsed >= maxChars) return _blocks[^1];
+        int size = _blocks.Count == 0 ? FirstBlockChars : Math.Min(MaxBlockChars, 2 * _blocks[^1].Length);
+        _blocks.Add(ArrayPool<char>.Shared.Rent(Math.Max(size, maxChars)));
         _blockUsed = 0;
-        if (_blockIndex == _blocks.Count || _blocks[_blockIndex].Length < maxChars)
-        {
-            int size = _blockIndex == 0 ? FirstBlockChars : Math.Min(MaxBlockChars, 2 * _blocks[_blockIndex - 1].Length);
-            var block = new char[Math.Max(size, maxChars)];
-            if (_blockIndex == _blocks.Count) _blocks.Add(block);
-            else _blocks[_blockIndex] = block;
-        }
-        return _blocks[_blockIndex];
+        return _blocks[^1];
     }
 
     public override Task WriteAsync(ParquetRowGroupWriter writer, DataField field, ReadOnlyMemory<int>? definitions, ReadOnlyMemory<int>? repetitions, CancellationToken cancellationToken) =>
         writer.WriteAllPartsAsync(field, _values.Memory, definitions, repetitions, cancellationToken);
 
-    public override void Clear()
+    public override void Release()
     {
-        _values.Clear();
-        _blockIndex = -1;
-        _blockUsed = 0;
-        _bytes = 0;
-    }
-
-    public override void Dispose()
-    {
-        _values.Dispose();
+        _values.Release();
+        foreach (char[] block in _blocks) ArrayPool<char>.Shared.Return(block);
         _blocks.Clear();
+        _blockUsed = 0;
     }
 }
 
 /// <summary>
-/// Binary values. Parquet.Net 6 takes them as <see cref="ReadOnlyMemory{T}"/> of <see cref="byte"/>; they are copied
-/// into large shared blocks (one slice per value, no array per value), since the caller may dispose the batch.
+/// Binary values. Parquet.Net 6 takes them as <see cref="ReadOnlyMemory{T}"/> of <see cref="byte"/>: each value is a
+/// slice of the Arrow value buffer (no copy; the row group's column keeps it alive until it is written).
 /// </summary>
 internal sealed class BinaryValues(string column) : LeafValues(column)
 {
-    private const int BlockBytes = 1 << 20;
-
     private readonly GrowableBuffer<ReadOnlyMemory<byte>> _values = new();
-    private readonly List<byte[]> _blocks = [];
-    private int _blockIndex = -1;
-    private int _blockUsed;
-    private long _bytes;
-
-    public override long EstimatedBytes => _bytes + 4L * _values.Count;
 
     public override void Append(ArrayData data, int start, int count, GrowableBuffer<int>? definitions, int presentLevel, int nullLevel)
     {
         ReadOnlySpan<int> offsets = ArrowSpans.Offsets(data);
-        ReadOnlySpan<byte> bytes = data.Buffers[2].Span;
+        ReadOnlyMemory<byte> bytes = data.Buffers[2].Memory;
         ReadOnlySpan<byte> validity = ArrowSpans.Validity(data);
         if (!validity.IsEmpty && definitions is null) throw NullInRequired();
         Span<int> levels = definitions is null ? default : definitions.Append(count);
@@ -232,43 +205,12 @@ internal sealed class BinaryValues(string column) : LeafValues(column)
                 continue;
             }
             if (!levels.IsEmpty) levels[i] = presentLevel;
-            ReadOnlySpan<byte> value = bytes[offsets[row]..offsets[row + 1]];
-            _bytes += value.Length;
-            byte[] block = Reserve(value.Length);
-            value.CopyTo(block.AsSpan(_blockUsed));
-            _values.Add(new ReadOnlyMemory<byte>(block, _blockUsed, value.Length));
-            _blockUsed += value.Length;
+            _values.Add(bytes[offsets[row]..offsets[row + 1]]);
         }
-    }
-
-    private byte[] Reserve(int length)
-    {
-        if (_blockIndex >= 0 && _blocks[_blockIndex].Length - _blockUsed >= length) return _blocks[_blockIndex];
-        _blockIndex++;
-        _blockUsed = 0;
-        if (_blockIndex == _blocks.Count || _blocks[_blockIndex].Length < length)
-        {
-            var block = new byte[Math.Max(BlockBytes, length)];
-            if (_blockIndex == _blocks.Count) _blocks.Add(block);
-            else _blocks[_blockIndex] = block;
-        }
-        return _blocks[_blockIndex];
     }
 
     public override Task WriteAsync(ParquetRowGroupWriter writer, DataField field, ReadOnlyMemory<int>? definitions, ReadOnlyMemory<int>? repetitions, CancellationToken cancellationToken) =>
         writer.WriteAllPartsAsync(field, _values.Memory, definitions, repetitions, cancellationToken);
 
-    public override void Clear()
-    {
-        _values.Clear();
-        _blockIndex = -1;
-        _blockUsed = 0;
-        _bytes = 0;
-    }
-
-    public override void Dispose()
-    {
-        _values.Dispose();
-        _blocks.Clear();
-    }
+    public override void Release() => _values.Release();
 }

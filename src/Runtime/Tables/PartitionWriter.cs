@@ -11,8 +11,11 @@ namespace Ingest.Tables;
 /// if the writer is disposed without committing or its process dies, readers see the previous partition.
 /// </summary>
 /// <remarks>
-/// Batches are copied column-wise into the row group being built as they arrive, so the caller may dispose each
-/// batch as soon as <see cref="WriteAsync"/> returns. A row group is written at
+/// Batches are copied column-wise, in Arrow form (UTF-8 strings, validity bits: see <see cref="ArrowColumnAccumulator"/>),
+/// into the row group being built as they arrive, so the caller may dispose each batch as soon as
+/// <see cref="WriteAsync"/> returns. When the row group is written, one column at a time is converted to Parquet.Net's
+/// values and levels (pooled buffers, given back after each column), so the memory of a row group is its Arrow size
+/// plus one column in Parquet.Net form. A row group is written at
 /// <see cref="TableStoreOptions.RowGroupRows"/> rows or about <see cref="TableStoreOptions.RowGroupBytes"/>, and a
 /// part file is closed once it reaches <see cref="TableStoreOptions.FileBytes"/>. One writer per partition at a time.
 /// </remarks>
@@ -102,7 +105,10 @@ public sealed class PartitionWriter : IAsyncDisposable
     /// <summary>Row groups written so far (a row group still being buffered not counted).</summary>
     public int RowGroupCount { get; private set; }
 
-    /// <summary>Adds a batch (of <see cref="Schema"/>'s columns, in order) to the partition being staged.</summary>
+    /// <summary>
+    /// Adds a batch (of <see cref="Schema"/>'s columns, in order) to the partition being staged. The batch is copied
+    /// in Arrow form (compact); the caller may dispose it once this returns.
+    /// </summary>
     public async ValueTask WriteAsync(RecordBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -205,7 +211,6 @@ public sealed class PartitionWriter : IAsyncDisposable
             for (int c = 0; c < _columns.Length; c++) await _columns[c].WriteAsync(rowGroup, cancellationToken).ConfigureAwait(false);
             rowGroup.CompleteValidate();
         }
-        foreach (ColumnChunkBuilder column in _columns) column.Clear();
         _fileRows += _bufferedRows;
         _fileRowGroups++;
         RowGroupCount++;
