@@ -24,7 +24,7 @@ public sealed class BatchBuffers : IDisposable
     public void Dispose()
     {
         if (_rented.Count == 0) return;
-        foreach (byte[] array in _rented) ArrayPool<byte>.Shared.Return(array);
+        foreach (byte[] array in _rented) ColumnBufferPool.Return(array);
         _rented.Clear();
         _home?.Add(this);
     }

@@ -102,7 +102,7 @@ public abstract class ColumnBuffer
         _nullCount++;
     }
 
-    protected static byte[] Rent(int bytes) => ArrayPool<byte>.Shared.Rent(Math.Max(bytes, 64));
+    protected static byte[] Rent(int bytes) => ColumnBufferPool.Rent(bytes);
 
     /// <summary>A bigger pooled array holding the first <paramref name="used"/> bytes of <paramref name="array"/>.</summary>
     protected static byte[] Regrow(byte[] array, int bytes, int used)
@@ -110,7 +110,7 @@ public abstract class ColumnBuffer
         if (bytes <= array.Length) return array;
         byte[] bigger = Rent((int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)bytes), System.Array.MaxLength));
         array.AsSpan(0, used).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(array);
+        ColumnBufferPool.Return(array);
         return bigger;
     }
 }
