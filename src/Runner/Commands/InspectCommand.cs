@@ -77,6 +77,12 @@ public static class InspectCommand
         return command;
     }
 
+    private static string Cell(IArrowArray array, int row)
+    {
+        string text = Ingest.Tiers.ArrowValueFormatter.Format(array, row) ?? "null";
+        return text.Length > 60 ? text[..57] + "..." : text;
+    }
+
     /// <summary>The first rows of a batch, one line per column so wide entities stay readable.</summary>
     private static ConsoleTable Sample(RecordBatch batch, int rows)
     {
@@ -86,7 +92,7 @@ public static class InspectCommand
         for (int column = 0; column < batch.ColumnCount; column++)
         {
             var cells = new List<string> { Markup.Escape(batch.Schema.FieldsList[column].Name) };
-            for (int row = 0; row < shown; row++) cells.Add(Markup.Escape(ArrowCell.Format(batch.Column(column), row)));
+            for (int row = 0; row < shown; row++) cells.Add(Markup.Escape(Cell(batch.Column(column), row)));
             table.AddRow(cells.ToArray());
         }
         return table;

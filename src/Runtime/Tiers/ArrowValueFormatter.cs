@@ -5,7 +5,7 @@ using Apache.Arrow;
 namespace Ingest.Tiers;
 
 /// <summary>One value of an Arrow array as text, for reports (conflict details): a cold path, clarity first.</summary>
-internal static class ArrowValueFormatter
+public static class ArrowValueFormatter
 {
     public static string? Format(IArrowArray array, int row)
     {
