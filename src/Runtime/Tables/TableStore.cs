@@ -36,20 +36,7 @@ public sealed class TableStore
         foreach (string folder in Directory.GetDirectories(layout.WorkPath))
         {
             var transaction = new TransactionLayout(layout.WorkPath, Path.GetFileName(folder));
-            FileStream writerLock;
-            try
-            {
-                writerLock = new FileStream(transaction.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                recovered.Add(new RecoveredWrite(transaction.CommitId, RecoveryAction.InProgress));
-                continue;
-            }
-            using (writerLock)
-            {
-                recovered.Add(new RecoveredWrite(transaction.CommitId, PartitionCommit.Recover(transaction, layout.TablePath)));
-            }
+            recovered.Add(RecoverUnlessLocked(transaction, layout.TablePath));
         }
         return recovered;
     }
@@ -65,20 +52,25 @@ public sealed class TableStore
         {
             var transaction = TransactionLayout.AtRoot(folder, Path.GetFileName(folder));
             if (!File.Exists(transaction.CommitRecordPath)) continue;
-            FileStream writerLock;
-            try
-            {
-                writerLock = new FileStream(transaction.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                recovered.Add(new RecoveredWrite(transaction.CommitId, RecoveryAction.InProgress));
-                continue;
-            }
-            using (writerLock)
-            {
-                recovered.Add(new RecoveredWrite(transaction.CommitId, PartitionCommit.Recover(transaction, layout.TablePath)));
-            }
+            recovered.Add(RecoverUnlessLocked(transaction, layout.TablePath));
+        }
+    }
+
+    /// <summary>Recovers a write whose writer is gone; one whose lock is still held is a live write, left alone.</summary>
+    private static RecoveredWrite RecoverUnlessLocked(TransactionLayout transaction, string tablePath)
+    {
+        FileStream writerLock;
+        try
+        {
+            writerLock = new FileStream(transaction.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return new RecoveredWrite(transaction.CommitId, RecoveryAction.InProgress);
+        }
+        using (writerLock)
+        {
+            return new RecoveredWrite(transaction.CommitId, PartitionCommit.Recover(transaction, tablePath));
         }
     }
 
