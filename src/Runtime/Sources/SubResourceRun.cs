@@ -44,13 +44,15 @@ internal sealed class SubResourceRun(SubResource subResource, int pageSize, int 
             {
                 return _stop;
             }
-            if (nextPage > _firstShortPage)
-            {
-                return $"page {_firstShortPage} was short";
-            }
+            // The total first: the last page is usually short too, and which of the two is learned first depends
+            // on the order concurrent pages finish in; the reason must not.
             if (_maxTotal is { } total && nextPage > LastPageOf(total))
             {
                 return $"the total {total:N0} was reached";
+            }
+            if (nextPage > _firstShortPage)
+            {
+                return $"page {_firstShortPage} was short";
             }
             if (nextPage > maxPages)
             {
