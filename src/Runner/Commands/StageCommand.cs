@@ -44,6 +44,7 @@ public static class StageCommand
                     ["rows_out"] = result.RowsOut,
                     ["columns"] = result.Columns,
                     ["seconds"] = result.Duration.TotalSeconds,
+                    ["phases"] = result.Phases.ToDictionary(p => p.Name, p => Math.Round(p.Elapsed.TotalSeconds, 3)),
                     ["bytes"] = result.Bytes,
                     ["warnings"] = result.Warnings,
                     ["peak_rss_mb"] = ProcessMemory.PeakRssMbOfThisProcess(),

@@ -1,3 +1,5 @@
+using Ingest.Tiers;
+
 namespace Ingest.Runner.Stages;
 
 /// <summary>What a stage reports to the runner's summary: the table it wrote and its figures.</summary>
@@ -8,6 +10,9 @@ public sealed record StageResult
     public required long RowsOut { get; init; }
     public required int Columns { get; init; }
     public required TimeSpan Duration { get; init; }
+
+    /// <summary>The stage's phases and their wall times (phases may nest: "of which ...").</summary>
+    public required IReadOnlyList<StagePhase> Phases { get; init; }
     public required double PeakWorkingSetMb { get; init; }
     public required long Bytes { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Apache.Arrow;
-using Parquet;
 
 namespace Ingest.Tables;
 
@@ -91,26 +90,21 @@ public sealed class Table
     /// Streams a committed partition as Arrow batches, one per row group, in file order; never the whole partition
     /// at once. Dispose each batch. Throws when the partition does not exist.
     /// </summary>
+    /// <remarks>
+    /// Read with parquet-cpp's Arrow reader (ParquetSharp), one thread: values are decoded by native code straight into
+    /// Arrow buffers and handed over through the Arrow C data interface without a copy, and their memory goes back
+    /// when the batch is disposed. Parquet.Net's reader produced a managed copy of every value (2.7 bytes allocated per
+    /// byte of page bodies) and was the transformed stage's largest cost (benchmarks/README.md, "Table store").
+    /// </remarks>
     public async IAsyncEnumerable<RecordBatch> ReadPartitionAsync(DateOnly partitionDate, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string folder = _layout.PartitionPath(partitionDate);
         PartitionManifest manifest = ReadManifest(partitionDate)
             ?? throw new DirectoryNotFoundException($"Table {Namespace}/{Name} has no committed partition {partitionDate:yyyy-MM-dd} (no {Path.Combine(folder, PartitionManifest.FileName)}).");
-        var options = new ParquetOptions { UseDateOnlyTypeForDates = true };
         foreach (ManifestFile file in manifest.Files)
         {
-            await using FileStream stream = File.OpenRead(Path.Combine(folder, file.Path));
-            await using ParquetReader reader = await ParquetReader.CreateAsync(stream, options, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
-            Schema schema = ParquetSchemaMapping.ToArrow(reader.Schema);
-            for (int g = 0; g < reader.RowGroupCount; g++)
-            {
-                using ParquetRowGroupReader rowGroup = reader.OpenRowGroupReader(g);
-                int rows = checked((int)rowGroup.RowCount);
-                var columns = new IArrowArray[schema.FieldsList.Count];
-                for (int c = 0; c < columns.Length; c++)
-                    columns[c] = await ParquetColumnReader.ReadAsync(rowGroup, reader.Schema.Fields[c], schema.FieldsList[c], rows, cancellationToken).ConfigureAwait(false);
-                yield return new RecordBatch(schema, columns, rows);
-            }
+            await foreach (RecordBatch batch in PartFileReader.ReadAsync(Path.Combine(folder, file.Path), cancellationToken).ConfigureAwait(false))
+                yield return batch;
         }
     }
 }

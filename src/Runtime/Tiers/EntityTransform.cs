@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
@@ -45,6 +46,12 @@ internal sealed class EntityTransform(EntityDescriptor descriptor, PartitionWrit
 
     public IReadOnlyList<QuarantinedPage> Quarantined => _quarantined;
 
+    /// <summary>Time spent hashing rows (<c>_snapshot</c>, keys) and in the key index.</summary>
+    public Stopwatch HashTime { get; } = new();
+
+    /// <summary>Time spent handing kept rows to the partition writer (row groups written included).</summary>
+    public Stopwatch WriteTime { get; } = new();
+
     public IReadOnlyList<PendingConflict> PendingConflicts => _pending;
 
     /// <summary>Notes the page behind the next <paramref name="records"/> rows of the pending batch.</summary>
@@ -66,8 +73,10 @@ internal sealed class EntityTransform(EntityDescriptor descriptor, PartitionWrit
             return;
         }
 
+        HashTime.Start();
         Int64Array snapshots = _hasher.HashColumn(batch);
         SelectRows(batch, MemoryMarshal.Cast<long, ulong>(snapshots.Values));
+        HashTime.Stop();
         _pages.Clear();
         if (_runs.Count == 0) return;
 
@@ -76,13 +85,17 @@ internal sealed class EntityTransform(EntityDescriptor descriptor, PartitionWrit
         columns[^1] = snapshots;
         var withSnapshot = new RecordBatch(writer.Schema, columns, rows);
         // The batch shares the extracted buffers (disposed with the extracted batch by the caller): not disposed here.
+        WriteTime.Start();
         if (_runs is [(0, var all)] && all == rows)
         {
             await writer.WriteAsync(withSnapshot, cancellationToken).ConfigureAwait(false);
-            return;
         }
-        foreach ((int start, int length) in _runs)
-            await writer.WriteAsync(withSnapshot.Slice(start, length), cancellationToken).ConfigureAwait(false);
+        else
+        {
+            foreach ((int start, int length) in _runs)
+                await writer.WriteAsync(withSnapshot.Slice(start, length), cancellationToken).ConfigureAwait(false);
+        }
+        WriteTime.Stop();
     }
 
     /// <summary>Runs the key index over the batch and leaves the runs of rows to keep in <see cref="_runs"/>.</summary>

@@ -65,9 +65,15 @@ public static class TransformedStage
 
         var extractTime = new Stopwatch();
         int ordinal = 0;
-        await foreach (RecordBatch rawBatch in raw.ReadPartitionAsync(partitionDate, cancellationToken).ConfigureAwait(false))
+        var readTime = new Stopwatch();
+        await using IAsyncEnumerator<RecordBatch> rawBatches = raw.ReadPartitionAsync(partitionDate, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
-            using (rawBatch)
+            readTime.Start();
+            bool more = await rawBatches.MoveNextAsync().ConfigureAwait(false);
+            readTime.Stop();
+            if (!more) break;
+            using (RecordBatch rawBatch = rawBatches.Current)
             {
                 RawColumns columns = RawColumns.Of(rawBatch);
                 for (int row = 0; row < rawBatch.Length; row++, ordinal++)
@@ -127,7 +133,10 @@ public static class TransformedStage
             Timings = new StageTimings(Stopwatch.GetElapsedTime(started),
             [
                 new StagePhase("read, extract, hash and write", mainPass),
+                new StagePhase("of which read raw", readTime.Elapsed),
                 new StagePhase("of which extract", extractTime.Elapsed),
+                new StagePhase("of which hash and key index", transform.HashTime.Elapsed),
+                new StagePhase("of which write", transform.WriteTime.Elapsed),
                 new StagePhase("conflict details", detailsTime),
                 new StagePhase("commit", commit),
             ]),
