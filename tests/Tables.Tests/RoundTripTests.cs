@@ -23,10 +23,12 @@ public sealed class RoundTripTests : IDisposable
         return table;
     }
 
-    [Fact]
-    public async Task DuckDbReadsEveryColumnTypeAsTheMatchingLogicalType()
+    [Theory]
+    [InlineData(ParquetWriterEngine.ParquetSharp)]
+    [InlineData(ParquetWriterEngine.ParquetNet)]
+    public async Task DuckDbReadsEveryColumnTypeAsTheMatchingLogicalType(ParquetWriterEngine engine)
     {
-        Table table = await WriteAllTypesAsync(1, 10);
+        Table table = await WriteAllTypesAsync(1, 10, new TableStoreOptions { Writer = engine });
 
         var types = Warehouse.Query($"DESCRIBE SELECT * FROM {Warehouse.ReadParquet(table.ParquetGlob)}")
             .ToDictionary(row => (string)row[0]!, row => (string)row[1]!);
@@ -48,11 +50,13 @@ public sealed class RoundTripTests : IDisposable
         Assert.Equal("DATE", types["partition_date"]);
     }
 
-    [Fact]
-    public async Task DuckDbReadsBackEveryValueIncludingNullsEmptyStringsAndLists()
+    [Theory]
+    [InlineData(ParquetWriterEngine.ParquetSharp)]
+    [InlineData(ParquetWriterEngine.ParquetNet)]
+    public async Task DuckDbReadsBackEveryValueIncludingNullsEmptyStringsAndLists(ParquetWriterEngine engine)
     {
         const int Rows = 1_000;
-        Table table = await WriteAllTypesAsync(4, Rows / 4);
+        Table table = await WriteAllTypesAsync(4, Rows / 4, new TableStoreOptions { Writer = engine });
 
         var rows = Warehouse.Query(
             "SELECT id, s, i32, i64, f64, dec, b, strftime(d, '%Y-%m-%d'), epoch_us(ts), " +
@@ -81,10 +85,12 @@ public sealed class RoundTripTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task DuckDbSeesTheTimestampAsUtcAndTheDecimalExactly()
+    [Theory]
+    [InlineData(ParquetWriterEngine.ParquetSharp)]
+    [InlineData(ParquetWriterEngine.ParquetNet)]
+    public async Task DuckDbSeesTheTimestampAsUtcAndTheDecimalExactly(ParquetWriterEngine engine)
     {
-        Table table = await WriteAllTypesAsync(1, 10);
+        Table table = await WriteAllTypesAsync(1, 10, new TableStoreOptions { Writer = engine });
 
         var row = Warehouse.Query(
             "SET TimeZone = 'America/New_York'; " +
@@ -95,10 +101,12 @@ public sealed class RoundTripTests : IDisposable
         Assert.Equal(AllTypes.Dec(9)!.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), row[1]);
     }
 
-    [Fact]
-    public async Task OwnReaderStreamsRowGroupsBackWithTheSameSchemaAndValues()
+    [Theory]
+    [InlineData(ParquetWriterEngine.ParquetSharp)]
+    [InlineData(ParquetWriterEngine.ParquetNet)]
+    public async Task OwnReaderStreamsRowGroupsBackWithTheSameSchemaAndValues(ParquetWriterEngine engine)
     {
-        var options = new TableStoreOptions { RowGroupRows = 300 };
+        var options = new TableStoreOptions { RowGroupRows = 300, Writer = engine };
         Table table = await WriteAllTypesAsync(5, 200, options);
         var hasher = new SnapshotHasher();
         var expected = new ulong[1_000];
@@ -142,10 +150,12 @@ public sealed class RoundTripTests : IDisposable
         Assert.True(File.Exists(Path.Combine(table.Location, "partition_date=2026-11-27", "part-00000.parquet")));
     }
 
-    [Fact]
-    public async Task AnEmptyPartitionCommitsWithItsSchema()
+    [Theory]
+    [InlineData(ParquetWriterEngine.ParquetSharp)]
+    [InlineData(ParquetWriterEngine.ParquetNet)]
+    public async Task AnEmptyPartitionCommitsWithItsSchema(ParquetWriterEngine engine)
     {
-        Table table = new TableStore(_warehouse.Root).OpenTable("stellantis", "empty");
+        Table table = new TableStore(_warehouse.Root, new TableStoreOptions { Writer = engine }).OpenTable("stellantis", "empty");
         await using (PartitionWriter writer = table.CreatePartitionWriter(Day, AllTypes.Schema))
             await writer.CommitAsync();
 
@@ -165,10 +175,12 @@ public sealed class RoundTripTests : IDisposable
         Assert.Contains("columns", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task SlicedArraysAreWrittenFromTheirOffset()
+    [Theory]
+    [InlineData(ParquetWriterEngine.ParquetSharp)]
+    [InlineData(ParquetWriterEngine.ParquetNet)]
+    public async Task SlicedArraysAreWrittenFromTheirOffset(ParquetWriterEngine engine)
     {
-        Table table = new TableStore(_warehouse.Root).OpenTable("stellantis", "sliced");
+        Table table = new TableStore(_warehouse.Root, new TableStoreOptions { Writer = engine }).OpenTable("stellantis", "sliced");
         using RecordBatch whole = AllTypes.Create(0, 100);
         using RecordBatch slice = whole.Slice(37, 20);
         await using (PartitionWriter writer = table.CreatePartitionWriter(Day, AllTypes.Schema))

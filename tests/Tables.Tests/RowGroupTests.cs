@@ -13,10 +13,12 @@ public sealed class RowGroupTests : IDisposable
     private static long RowGroups(string glob) =>
         Warehouse.Scalar<long>($"SELECT count(DISTINCT (file_name, row_group_id)) FROM parquet_metadata('{glob}')");
 
-    [Fact]
-    public async Task ManySmallChunksBecomeFewRowGroupsOfTheTargetSize()
+    [Theory]
+    [InlineData(ParquetWriterEngine.ParquetSharp)]
+    [InlineData(ParquetWriterEngine.ParquetNet)]
+    public async Task ManySmallChunksBecomeFewRowGroupsOfTheTargetSize(ParquetWriterEngine engine)
     {
-        Table table = new TableStore(_warehouse.Root, new TableStoreOptions { RowGroupRows = 20_000 }).OpenTable("t", "chunks");
+        Table table = new TableStore(_warehouse.Root, new TableStoreOptions { RowGroupRows = 20_000, Writer = engine }).OpenTable("t", "chunks");
         await using (PartitionWriter writer = table.CreatePartitionWriter(Day, CrashBatches.Schema))
         {
             for (int chunk = 0; chunk < 200; chunk++)
@@ -34,10 +36,12 @@ public sealed class RowGroupTests : IDisposable
         Assert.Equal(51_200L, Warehouse.Scalar<long>($"SELECT count(DISTINCT id) FROM {Warehouse.ReadParquet(table.ParquetGlob)}"));
     }
 
-    [Fact]
-    public async Task ABigBatchIsSplitAtTheRowGroupTarget()
+    [Theory]
+    [InlineData(ParquetWriterEngine.ParquetSharp)]
+    [InlineData(ParquetWriterEngine.ParquetNet)]
+    public async Task ABigBatchIsSplitAtTheRowGroupTarget(ParquetWriterEngine engine)
     {
-        Table table = new TableStore(_warehouse.Root, new TableStoreOptions { RowGroupRows = 1_000 }).OpenTable("t", "big");
+        Table table = new TableStore(_warehouse.Root, new TableStoreOptions { RowGroupRows = 1_000, Writer = engine }).OpenTable("t", "big");
         await using PartitionWriter writer = table.CreatePartitionWriter(Day, CrashBatches.Schema);
         using RecordBatch batch = CrashBatches.Create(1, 0, 4_500);
         await writer.WriteAsync(batch);
@@ -49,10 +53,12 @@ public sealed class RowGroupTests : IDisposable
             Warehouse.Query($"SELECT id FROM {Warehouse.ReadParquet(table.ParquetGlob)} ORDER BY id").Select(r => (long)r[0]!));
     }
 
-    [Fact]
-    public async Task TheByteBudgetClosesARowGroupBeforeTheRowTarget()
+    [Theory]
+    [InlineData(ParquetWriterEngine.ParquetSharp)]
+    [InlineData(ParquetWriterEngine.ParquetNet)]
+    public async Task TheByteBudgetClosesARowGroupBeforeTheRowTarget(ParquetWriterEngine engine)
     {
-        var options = new TableStoreOptions { RowGroupRows = 1_000_000, RowGroupBytes = 64 * 1024 };
+        var options = new TableStoreOptions { RowGroupRows = 1_000_000, RowGroupBytes = 64 * 1024, Writer = engine };
         Table table = new TableStore(_warehouse.Root, options).OpenTable("t", "bytes");
         await using PartitionWriter writer = table.CreatePartitionWriter(Day, CrashBatches.Schema);
         for (int chunk = 0; chunk < 40; chunk++)
@@ -65,10 +71,12 @@ public sealed class RowGroupTests : IDisposable
         Assert.InRange(RowGroups(table.ParquetGlob), 5, 40);
     }
 
-    [Fact]
-    public async Task FilesRollAtTheSizeLimitAndAllRowsStayReadable()
+    [Theory]
+    [InlineData(ParquetWriterEngine.ParquetSharp)]
+    [InlineData(ParquetWriterEngine.ParquetNet)]
+    public async Task FilesRollAtTheSizeLimitAndAllRowsStayReadable(ParquetWriterEngine engine)
     {
-        var options = new TableStoreOptions { RowGroupRows = 2_000, FileBytes = 1 };
+        var options = new TableStoreOptions { RowGroupRows = 2_000, FileBytes = 1, Writer = engine };
         Table table = new TableStore(_warehouse.Root, options).OpenTable("t", "rolled");
         await using PartitionWriter writer = table.CreatePartitionWriter(Day, CrashBatches.Schema);
         for (int chunk = 0; chunk < 10; chunk++)

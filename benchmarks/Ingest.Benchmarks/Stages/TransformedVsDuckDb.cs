@@ -145,7 +145,7 @@ public static class TransformedVsDuckDb
                 }
             }
             if (extract) extractor.TakeBatch().Dispose();
-            string step = extract ? "+ generated extractor (batches disposed): records" : "Table.ReadPartitionAsync (Parquet.Net): body bytes";
+            string step = extract ? "+ generated extractor (batches disposed): records" : "Table.ReadPartitionAsync (parquet-cpp): body bytes";
             Console.WriteLine($"  {step,-56} {Stopwatch.GetElapsedTime(started).TotalSeconds,7:F2} s  -> {(extract ? records : bytes)}");
         }
         return 0;

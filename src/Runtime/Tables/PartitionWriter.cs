@@ -1,7 +1,5 @@
 using Apache.Arrow;
 using Ingest.Hashing;
-using Parquet;
-using Parquet.Schema;
 
 namespace Ingest.Tables;
 
@@ -11,13 +9,11 @@ namespace Ingest.Tables;
 /// if the writer is disposed without committing or its process dies, readers see the previous partition.
 /// </summary>
 /// <remarks>
-/// Batches are copied column-wise, in Arrow form (UTF-8 strings, validity bits: see <see cref="ArrowColumnAccumulator"/>),
-/// into the row group being built as they arrive, so the caller may dispose each batch as soon as
-/// <see cref="WriteAsync"/> returns. When the row group is written, one column at a time is converted to Parquet.Net's
-/// values and levels (pooled buffers, given back after each column), so the memory of a row group is its Arrow size
-/// plus one column in Parquet.Net form. A row group is written at
-/// <see cref="TableStoreOptions.RowGroupRows"/> rows or about <see cref="TableStoreOptions.RowGroupBytes"/>, and a
-/// part file is closed once it reaches <see cref="TableStoreOptions.FileBytes"/>. One writer per partition at a time.
+/// Part files are encoded by the engine <see cref="TableStoreOptions.Writer"/> names (<see cref="PartFileWriter"/>).
+/// A row group ends at <see cref="TableStoreOptions.RowGroupRows"/> rows or about
+/// <see cref="TableStoreOptions.RowGroupBytes"/> of Arrow data, whichever comes first (batches are split at the
+/// boundary), and a part file is closed at the first row-group end after it reaches
+/// <see cref="TableStoreOptions.FileBytes"/>. One writer per partition at a time.
 /// </remarks>
 public sealed class PartitionWriter : IAsyncDisposable
 {
@@ -25,19 +21,17 @@ public sealed class PartitionWriter : IAsyncDisposable
     private readonly TransactionLayout _transaction;
     private readonly TableStoreOptions _options;
     private readonly string _tableName;
-    private readonly ParquetSchema _parquetSchema;
-    private readonly DataField[] _dataFields;
-    private readonly ColumnChunkBuilder[] _columns;
     private readonly FileStream _lock;
     private readonly List<ManifestFile> _files = [];
     private readonly DateTimeOffset _startedAt;
     private readonly bool _keepStaging;
     private int _sealedFiles;
     private FileStream? _file;
-    private ParquetWriter? _writer;
+    private PartFileWriter? _writer;
     private long _fileRows;
     private int _fileRowGroups;
     private int _bufferedRows;
+    private long _bufferedBytes;
     private bool _finished;
 
     internal PartitionWriter(TableLayout table, string tableName, DateOnly partitionDate, Schema schema, TableStoreOptions options)
@@ -49,9 +43,7 @@ public sealed class PartitionWriter : IAsyncDisposable
         PartitionDate = partitionDate;
         Schema = schema;
         CommitId = $"{_startedAt:yyyyMMdd'T'HHmmss}-{Guid.NewGuid():N}";
-        _parquetSchema = ParquetSchemaMapping.ToParquet(schema);
-        _dataFields = _parquetSchema.GetDataFields();
-        _columns = CreateColumns(schema, _parquetSchema);
+        ParquetSchemaMapping.ToParquet(schema); // throws early for a type the store does not write
 
         _transaction = new TransactionLayout(table.WorkPath, CommitId);
         Directory.CreateDirectory(_transaction.DataPath);
@@ -74,22 +66,13 @@ public sealed class PartitionWriter : IAsyncDisposable
         PartitionDate = partitionDate;
         Schema = schema;
         CommitId = transaction.CommitId;
-        _parquetSchema = ParquetSchemaMapping.ToParquet(schema);
-        _dataFields = _parquetSchema.GetDataFields();
-        _columns = CreateColumns(schema, _parquetSchema);
+        ParquetSchemaMapping.ToParquet(schema);
         _transaction = transaction;
         _lock = heldLock;
         _files.AddRange(stagedFiles);
         _sealedFiles = _files.Count;
         foreach (ManifestFile file in stagedFiles) RowCount += file.Rows;
         Directory.CreateDirectory(_transaction.DataPath);
-    }
-
-    private static ColumnChunkBuilder[] CreateColumns(Schema schema, ParquetSchema parquetSchema)
-    {
-        var columns = new ColumnChunkBuilder[schema.FieldsList.Count];
-        for (int c = 0; c < columns.Length; c++) columns[c] = new ColumnChunkBuilder(schema.FieldsList[c], parquetSchema.Fields[c]);
-        return columns;
     }
 
     public DateOnly PartitionDate { get; }
@@ -106,8 +89,8 @@ public sealed class PartitionWriter : IAsyncDisposable
     public int RowGroupCount { get; private set; }
 
     /// <summary>
-    /// Adds a batch (of <see cref="Schema"/>'s columns, in order) to the partition being staged. The batch is copied
-    /// in Arrow form (compact); the caller may dispose it once this returns.
+    /// Adds a batch (of <see cref="Schema"/>'s columns, in order) to the partition being staged. The engine takes
+    /// what it needs before this returns (see <see cref="ParquetWriterEngine"/>); the caller may dispose the batch then.
     /// </summary>
     public async ValueTask WriteAsync(RecordBatch batch, CancellationToken cancellationToken = default)
     {
@@ -118,16 +101,15 @@ public sealed class PartitionWriter : IAsyncDisposable
         while (offset < batch.Length)
         {
             int take = Math.Min(batch.Length - offset, _options.RowGroupRows - _bufferedRows);
-            for (int c = 0; c < _columns.Length; c++)
-            {
-                ArrayData data = batch.Column(c).Data;
-                _columns[c].Append(offset == 0 && take == batch.Length ? data : data.Slice(offset, take));
-            }
+            RecordBatch rows = offset == 0 && take == batch.Length ? batch : batch.Slice(offset, take);
+            PartFileWriter writer = _writer ?? await OpenFileAsync(cancellationToken).ConfigureAwait(false);
+            await writer.AppendAsync(rows, cancellationToken).ConfigureAwait(false);
             offset += take;
             _bufferedRows += take;
+            _bufferedBytes += ArrowSizes.Bytes(rows);
             RowCount += take;
-            if (_bufferedRows >= _options.RowGroupRows || BufferedBytes() >= _options.RowGroupBytes)
-                await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
+            if (_bufferedRows >= _options.RowGroupRows || _bufferedBytes >= _options.RowGroupBytes)
+                await EndRowGroupAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -138,8 +120,7 @@ public sealed class PartitionWriter : IAsyncDisposable
     internal async Task<IReadOnlyList<ManifestFile>> SealAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
-        await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
-        await CloseFileAsync().ConfigureAwait(false);
+        await CloseFileAsync(cancellationToken).ConfigureAwait(false);
         ManifestFile[] sealedNow = [.. _files.Skip(_sealedFiles)];
         _sealedFiles = _files.Count;
         return sealedNow;
@@ -152,9 +133,8 @@ public sealed class PartitionWriter : IAsyncDisposable
     public async Task<PartitionManifest> CommitAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
-        await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
         if (_writer is null && _files.Count == 0) await OpenFileAsync(cancellationToken).ConfigureAwait(false);
-        await CloseFileAsync().ConfigureAwait(false);
+        await CloseFileAsync(cancellationToken).ConfigureAwait(false);
         _options.OnCommitStep?.Invoke(CommitStep.FilesWritten);
 
         var manifest = new PartitionManifest
@@ -173,7 +153,6 @@ public sealed class PartitionWriter : IAsyncDisposable
         PartitionCommit.Commit(_transaction, _table.TablePath, manifest, _options);
         _finished = true;
         await _lock.DisposeAsync().ConfigureAwait(false);
-        DisposeColumns();
         return manifest;
     }
 
@@ -189,54 +168,53 @@ public sealed class PartitionWriter : IAsyncDisposable
         }
         finally
         {
-            DisposeColumns();
             if (!_keepStaging && Directory.Exists(_transaction.Root)) Directory.Delete(_transaction.Root, recursive: true);
             await _lock.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private long BufferedBytes()
-    {
-        long bytes = 0;
-        foreach (ColumnChunkBuilder column in _columns) bytes += column.EstimatedBytes;
-        return bytes;
-    }
-
-    private async Task FlushRowGroupAsync(CancellationToken cancellationToken)
+    /// <summary>Ends the open row group; the part file is closed when it has reached <see cref="TableStoreOptions.FileBytes"/>.</summary>
+    private async Task EndRowGroupAsync(CancellationToken cancellationToken)
     {
         if (_bufferedRows == 0) return;
-        if (_writer is null) await OpenFileAsync(cancellationToken).ConfigureAwait(false);
-        using (ParquetRowGroupWriter rowGroup = _writer!.CreateRowGroup())
-        {
-            for (int c = 0; c < _columns.Length; c++) await _columns[c].WriteAsync(rowGroup, cancellationToken).ConfigureAwait(false);
-            rowGroup.CompleteValidate();
-        }
+        await _writer!.EndRowGroupAsync(cancellationToken).ConfigureAwait(false);
         _fileRows += _bufferedRows;
         _fileRowGroups++;
         RowGroupCount++;
         _bufferedRows = 0;
-        if (_file!.Position >= _options.FileBytes) await CloseFileAsync().ConfigureAwait(false);
+        _bufferedBytes = 0;
+        if (_file!.Position >= _options.FileBytes) await CloseFileAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task OpenFileAsync(CancellationToken cancellationToken)
+    private Task<PartFileWriter> OpenFileAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         string path = Path.Combine(_transaction.DataPath, TableLayout.PartFileName(_files.Count));
         _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16);
-        var parquetOptions = new ParquetOptions { CompressionMethod = _options.Compression };
-        _writer = await ParquetWriter.CreateAsync(_parquetSchema, _file, parquetOptions, append: false, cancellationToken).ConfigureAwait(false);
-        _writer.CustomMetadata = new Dictionary<string, string>
+        var metadata = new Dictionary<string, string>
         {
             ["ingest.commit_id"] = CommitId,
             ["ingest.git_sha"] = _options.GitSha ?? "",
         };
+        _writer = PartFileWriter.Create(_options.Writer, _file, Schema, _options, metadata);
         _fileRows = 0;
         _fileRowGroups = 0;
+        return Task.FromResult(_writer);
     }
 
-    private async Task CloseFileAsync()
+    /// <summary>Ends the open row group, writes the footer, and flushes the file to disk.</summary>
+    private async Task CloseFileAsync(CancellationToken cancellationToken)
     {
         if (_writer is null || _file is null) return;
-        await _writer.DisposeAsync().ConfigureAwait(false);
+        if (_bufferedRows > 0)
+        {
+            _fileRows += _bufferedRows;
+            _fileRowGroups++;
+            RowGroupCount++;
+            _bufferedRows = 0;
+            _bufferedBytes = 0;
+        }
+        await _writer.CloseAsync(cancellationToken).ConfigureAwait(false);
         _file.Flush(flushToDisk: true);
         _files.Add(new ManifestFile(Path.GetFileName(_file.Name), _fileRows, _file.Length, _fileRowGroups));
         await _file.DisposeAsync().ConfigureAwait(false);
@@ -261,8 +239,4 @@ public sealed class PartitionWriter : IAsyncDisposable
         }
     }
 
-    private void DisposeColumns()
-    {
-        foreach (ColumnChunkBuilder column in _columns) column.Dispose();
-    }
 }

@@ -1,5 +1,3 @@
-using Parquet;
-
 namespace Ingest.Tables;
 
 /// <summary>How partitions are written. The defaults suit readers (DuckDB, Spark, Polars, Trino).</summary>
@@ -14,7 +12,11 @@ public sealed record TableStoreOptions
     /// <summary>A new part file is started after a row group leaves the current one at or over this size (default 256 MiB).</summary>
     public long FileBytes { get; init; } = 256L * 1024 * 1024;
 
-    public CompressionMethod Compression { get; init; } = CompressionMethod.Snappy;
+    /// <summary>Page compression (default Snappy, as DuckDB and Spark write by default).</summary>
+    public ParquetCompression Compression { get; init; } = ParquetCompression.Snappy;
+
+    /// <summary>Which library encodes part files (default parquet-cpp through ParquetSharp; see <see cref="ParquetWriterEngine"/>).</summary>
+    public ParquetWriterEngine Writer { get; init; } = ParquetWriterEngine.ParquetSharp;
 
     /// <summary>The commit that produced the data, recorded in every manifest (e.g. from <c>INGEST_GIT_SHA</c>).</summary>
     public string? GitSha { get; init; }

@@ -1,0 +1,42 @@
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using Ingest.Hashing;
+
+namespace Ingest.Tables;
+
+/// <summary>The bytes of Arrow data a batch or slice holds (its own rows only, not the whole buffers a slice shares).</summary>
+internal static class ArrowSizes
+{
+    public static long Bytes(RecordBatch batch)
+    {
+        long bytes = 0;
+        for (int c = 0; c < batch.ColumnCount; c++) bytes += Bytes(batch.Column(c).Data, 0, batch.Length);
+        return bytes;
+    }
+
+    /// <summary>Slots <paramref name="start"/>..+<paramref name="count"/> of <paramref name="data"/> (logical indexes).</summary>
+    private static long Bytes(ArrayData data, int start, int count)
+    {
+        long validity = data.NullCount > 0 ? (count + 7) / 8 : 0;
+        switch (data.DataType)
+        {
+            case BooleanType:
+                return validity + (count + 7) / 8;
+            case StringType or BinaryType:
+            {
+                ReadOnlySpan<int> offsets = ArrowSpans.Offsets(data);
+                return validity + 4L * (count + 1) + offsets[start + count] - offsets[start];
+            }
+            case ListType:
+            {
+                ReadOnlySpan<int> offsets = ArrowSpans.Offsets(data);
+                int from = offsets[start];
+                return validity + 4L * (count + 1) + Bytes(data.Children[0], from, offsets[start + count] - from);
+            }
+            case FixedWidthType fixedWidth:
+                return validity + (long)count * fixedWidth.BitWidth / 8;
+            default:
+                return validity;
+        }
+    }
+}

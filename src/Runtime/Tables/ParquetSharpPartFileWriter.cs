@@ -1,0 +1,87 @@
+using Apache.Arrow;
+using ParquetSharp;
+using ParquetSharp.Arrow;
+
+namespace Ingest.Tables;
+
+/// <summary>
+/// A part file written by parquet-cpp's Arrow writer (ParquetSharp) in buffered row-group mode: each batch is handed
+/// over through the Arrow C data interface (no copy) and encoded, dictionary-encoded where that pays, and compressed
+/// into the row group's pages at once; the pages are written out when the row group ends. One thread.
+/// </summary>
+/// <remarks>
+/// A row group is ended lazily, when the next rows arrive (<see cref="FileWriter.NewBufferedRowGroup"/>) or the file
+/// is closed, because parquet-cpp records a row group it has started even if no row is ever added to it.
+/// </remarks>
+internal sealed class ParquetSharpPartFileWriter : PartFileWriter
+{
+    private readonly WriterProperties _properties;
+    private readonly ArrowWriterProperties _arrowProperties;
+    private readonly FileWriter _writer;
+    private bool _rowGroupEnded;
+    private bool _closed;
+
+    public ParquetSharpPartFileWriter(Stream file, Schema schema, TableStoreOptions options, IReadOnlyDictionary<string, string> metadata)
+    {
+        _properties = new WriterPropertiesBuilder()
+            .Compression(ToCompression(options.Compression))
+            .MaxRowGroupLength(options.RowGroupRows)
+            .CreatedBy("ingest (parquet-cpp via ParquetSharp)")
+            .Build();
+        // StoreSchema writes the Arrow schema's metadata (commit id, git SHA) as Parquet key-value metadata.
+        _arrowProperties = new ArrowWriterPropertiesBuilder().StoreSchema().Build();
+        var withMetadata = new Schema(schema.FieldsList, metadata);
+        _writer = new FileWriter(file, withMetadata, _properties, _arrowProperties, leaveOpen: true);
+    }
+
+    public override ValueTask AppendAsync(RecordBatch rows, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_rowGroupEnded)
+        {
+            _writer.NewBufferedRowGroup();
+            _rowGroupEnded = false;
+        }
+        _writer.WriteBufferedRecordBatch(rows);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask EndRowGroupAsync(CancellationToken cancellationToken)
+    {
+        _rowGroupEnded = true;
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask CloseAsync(CancellationToken cancellationToken)
+    {
+        _writer.Close();
+        _closed = true;
+        return DisposeAsync();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        if (!_closed)
+        {
+            // Dispose without Close writes no footer; parquet-cpp may still try, and throw on the half-written file.
+            try { _writer.Dispose(); } catch (ParquetException) { }
+        }
+        else
+        {
+            _writer.Dispose();
+        }
+        _closed = true;
+        _arrowProperties.Dispose();
+        _properties.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static Compression ToCompression(ParquetCompression compression) => compression switch
+    {
+        ParquetCompression.Uncompressed => Compression.Uncompressed,
+        ParquetCompression.Snappy => Compression.Snappy,
+        ParquetCompression.Gzip => Compression.Gzip,
+        ParquetCompression.Zstd => Compression.Zstd,
+        _ => throw new ArgumentOutOfRangeException(nameof(compression), compression, "Unknown compression."),
+    };
+}
