@@ -13,9 +13,11 @@ namespace Ingest.Benchmarks.Stages;
 
 /// <summary>
 /// <c>transformed-vs-duckdb &lt;warehouse&gt; [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe]</c>: the transformed
-/// stage (<see cref="TransformedStage"/> over <c>stellantis/raw_inventory</c> into <c>stellantis/bench_transformed</c>)
-/// and DuckDB doing the same job (<see cref="DuckDbTransform"/>, one thread) over the same committed raw partition,
-/// alternating, each run in its own child process so its peak RSS (<c>VmHWM</c>) is its own. Prints every run, the
+/// stage as users run it (the built <c>ingest</c> executable, <c>ingest stage stellantis_jeep_inventory
+/// transformed_vehicles</c>, with the runner's runtime settings: <c>src/Runner/Ingest.Runner.csproj</c>) and DuckDB
+/// doing the same job (<see cref="DuckDbTransform"/>, one thread) over the same committed raw partition, alternating,
+/// each in a process of its own so its peak RSS (<c>VmHWM</c>) is its own. Times are each side's own clock around the
+/// work (the stage's report; DuckDB's connection, query and COPY), not process start-up. Prints every run, the
 /// medians and the ratio, then checks that both outputs have the same rows (count, VINs) and the same values in a few
 /// columns. <c>--probe</c> also times DuckDB's pipeline cut short at each step.
 /// </summary>
@@ -68,7 +70,7 @@ public static class TransformedVsDuckDb
 
         if (args.Contains("--probe")) RunChild(["transformed-vs-duckdb", "--probe-child", warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], expectResult: false);
 
-        string oursDirectory = Path.Combine(warehousePath, "stellantis", "bench_transformed", $"partition_date={partition:yyyy-MM-dd}");
+        string oursDirectory = Path.Combine(warehousePath, "stellantis", "transformed_vehicles_from_inventory", $"partition_date={partition:yyyy-MM-dd}");
         return Verify(oursDirectory, duckOutput) ? 0 : 1;
     }
 
@@ -82,16 +84,10 @@ public static class TransformedVsDuckDb
         string? detail = null;
         if (side == Ours)
         {
-            TransformedStageReport report = TransformedStage.RunAsync<StellantisVehicle>(date, warehouse, new TransformedStageOptions
-            {
-                RawNamespace = "stellantis",
-                RawTable = "raw_inventory",
-                Namespace = "stellantis",
-                Table = "bench_transformed",
-            }).GetAwaiter().GetResult();
-            rows = report.RowsOut;
-            detail = string.Join(", ", report.Timings.Phases.Select(p => $"{p.Name} {p.Elapsed.TotalSeconds:F2} s"))
-                + $"; duplicates {report.DuplicateRows}, conflicts {report.ConflictingRows}, coercion failures {report.CoercionFailureCount}, quarantined {report.QuarantinedPages.Count}";
+            (rows, double seconds, double cpuSeconds, double peakRssMb, detail) = RunIngestStage(warehouse, date);
+            var stage = new RunResult(side, seconds, cpuSeconds, peakRssMb, rows, detail);
+            Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(stage));
+            return 0;
         }
         else
         {
@@ -108,6 +104,41 @@ public static class TransformedVsDuckDb
         var result = new RunResult(side, wall, cpu, PeakRssMb(), rows, detail);
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
         return 0;
+    }
+
+    /// <summary>
+    /// Runs <c>ingest stage … transformed_vehicles</c> (the runner built in Release next to this repository) and reads its
+    /// report: rows out, the stage's own time, its peak RSS and its phases, with the process's CPU time (start-up included).
+    /// </summary>
+    private static (long Rows, double Seconds, double CpuSeconds, double PeakRssMb, string Detail) RunIngestStage(string warehouse, DateOnly date)
+    {
+        string ingest = IngestExecutable();
+        string report = Path.Combine(Path.GetTempPath(), $"ingest-tvd-{Environment.ProcessId}.json");
+        var start = new ProcessStartInfo { FileName = "dotnet", UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (string argument in new[] { ingest, "stage", "stellantis_jeep_inventory", "transformed_vehicles", "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "--warehouse", warehouse, "--upstream", "http://127.0.0.1:1/", "--report", report })
+            start.ArgumentList.Add(argument);
+        using Process child = Process.Start(start)!;
+        child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        if (child.ExitCode != 0) throw new InvalidOperationException($"ingest stage failed (exit {child.ExitCode})");
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllBytes(report));
+        File.Delete(report);
+        JsonElement root = json.RootElement;
+        string phases = string.Join(", ", root.GetProperty("phases").EnumerateObject().Select(p => $"{p.Name} {p.Value.GetDouble():F2} s"));
+        return (root.GetProperty("rows_out").GetInt64(), root.GetProperty("seconds").GetDouble(), root.GetProperty("cpu_seconds").GetDouble(),
+            root.GetProperty("peak_rss_mb").GetDouble(), phases);
+    }
+
+    private static string IngestExecutable()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (!File.Exists(Path.Combine(directory.FullName, "Ingest.sln"))) continue;
+            string path = Path.Combine(directory.FullName, "src", "Runner", "bin", "Release", "net10.0", "ingest.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing; build the runner first: dotnet build src/Runner -c Release");
+        }
+        throw new DirectoryNotFoundException("The repository (Ingest.sln) was not found above " + AppContext.BaseDirectory);
     }
 
     private static int ProbeChild(string warehouse, DateOnly date)

@@ -47,6 +47,7 @@ public static class StageCommand
                     ["phases"] = result.Phases.ToDictionary(p => p.Name, p => Math.Round(p.Elapsed.TotalSeconds, 3)),
                     ["bytes"] = result.Bytes,
                     ["warnings"] = result.Warnings,
+                    ["cpu_seconds"] = Math.Round(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, 3),
                     ["peak_rss_mb"] = ProcessMemory.PeakRssMbOfThisProcess(),
                     ["peak_gc_heap_mb"] = GC.GetGCMemoryInfo().HeapSizeBytes / (1024.0 * 1024.0),
                 };

@@ -15,6 +15,13 @@ namespace Ingest.Tables;
 /// </remarks>
 internal sealed class ParquetSharpPartFileWriter : PartFileWriter
 {
+    /// <summary>
+    /// Data pages and dictionary pages of at most 128 KiB (parquet-cpp's defaults are 1 MiB): every column of the open
+    /// row group holds a page being filled and its dictionary, so this bounds the writer's memory at about
+    /// 74 columns × 256 KiB for the Stellantis entity (the national partition came out 3% smaller, not larger).
+    /// </summary>
+    private const long PageBytes = 128 * 1024;
+
     private readonly WriterProperties _properties;
     private readonly ArrowWriterProperties _arrowProperties;
     private readonly FileWriter _writer;
@@ -26,6 +33,9 @@ internal sealed class ParquetSharpPartFileWriter : PartFileWriter
         _properties = new WriterPropertiesBuilder()
             .Compression(ToCompression(options.Compression))
             .MaxRowGroupLength(options.RowGroupRows)
+            .DataPagesize(PageBytes)
+            .DictionaryPagesizeLimit(PageBytes)
+            .MemoryPool(NativeMemory.Pool)
             .CreatedBy("ingest (parquet-cpp via ParquetSharp)")
             .Build();
         // StoreSchema writes the Arrow schema's metadata (commit id, git SHA) as Parquet key-value metadata.

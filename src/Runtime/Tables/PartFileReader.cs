@@ -30,7 +30,8 @@ internal static class PartFileReader
         using var properties = ArrowReaderProperties.GetDefault();
         properties.UseThreads = false;
         properties.BatchSize = largestRowGroup;
-        using var reader = new FileReader(path, arrowProperties: properties);
+        using var readerProperties = ParquetSharp.ReaderProperties.WithMemoryPool(NativeMemory.Pool);
+        using var reader = new FileReader(path, readerProperties, properties);
         Schema schema = StoreSchema(reader.Schema);
         for (int g = 0; g < rowGroups; g++)
         {

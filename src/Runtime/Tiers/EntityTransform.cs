@@ -19,7 +19,8 @@ internal sealed class EntityTransform(EntityDescriptor descriptor, PartitionWrit
 
     private readonly SnapshotHasher _hasher = new();
     private readonly RowKeyHasher _keys = new(descriptor.Schema, descriptor.Key);
-    private readonly Dictionary<UInt128, KeyEntry> _index = [];
+    private readonly KeyIndex _index = new();
+    private readonly HashSet<ulong> _conflictedKeys = [];
     private readonly List<(int Ordinal, int Records)> _pages = [];
     private readonly List<PendingConflict> _pending = [];
     private readonly List<(int Start, int Length)> _runs = [];
@@ -30,7 +31,7 @@ internal sealed class EntityTransform(EntityDescriptor descriptor, PartitionWrit
     private readonly VariableWidthColumn _quarantinePage = new(StringType.Default);
     private readonly VariableWidthColumn _quarantineReason = new(StringType.Default);
     private readonly VariableWidthColumn _quarantineBody = new(BinaryType.Default);
-    private UInt128[] _keyHashes = [];
+    private ulong[] _keyHashes = [];
     private bool[] _hasKey = [];
 
     public long RowsIn { get; set; }
@@ -104,10 +105,10 @@ internal sealed class EntityTransform(EntityDescriptor descriptor, PartitionWrit
         int rows = batch.Length;
         if (_keyHashes.Length < rows)
         {
-            _keyHashes = new UInt128[rows];
+            _keyHashes = new ulong[rows];
             _hasKey = new bool[rows];
         }
-        Span<UInt128> keys = _keyHashes.AsSpan(0, rows);
+        Span<ulong> keys = _keyHashes.AsSpan(0, rows);
         Span<bool> hasKey = _hasKey.AsSpan(0, rows);
         _keys.Hash(batch, keys, hasKey);
 
@@ -134,31 +135,24 @@ internal sealed class EntityTransform(EntityDescriptor descriptor, PartitionWrit
         if (runStart >= 0) _runs.Add((runStart, rows - runStart));
     }
 
-    private bool Keep(RecordBatch batch, int row, UInt128 key, bool hasKey, ulong snapshot, int ordinal, int record)
+    private bool Keep(RecordBatch batch, int row, ulong key, bool hasKey, ulong snapshot, int ordinal, int record)
     {
         if (!hasKey)
         {
             NullKeyRows++;
             return true;
         }
-        ref KeyEntry entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, key, out bool exists);
-        if (!exists)
-        {
-            entry = new KeyEntry(snapshot, ordinal, record, Conflicted: false);
-            return true;
-        }
-        if (entry.Snapshot == snapshot)
+        if (_index.TryAdd(key, snapshot, out uint winnerSnapshot)) return true;
+        if (winnerSnapshot == (uint)snapshot)
         {
             DuplicateRows++;
             return false;
         }
         ConflictingRows++;
-        if (!entry.Conflicted)
+        if (_conflictedKeys.Add(key))
         {
-            entry = entry with { Conflicted = true };
             ConflictingKeys++;
-            if (_pending.Count < maxConflictDetails)
-                _pending.Add(new PendingConflict(KeyText(batch, row), entry.Page, entry.Record, ordinal, record));
+            if (_pending.Count < maxConflictDetails) _pending.Add(new PendingConflict(KeyText(batch, row), key, ordinal, record));
         }
         return false;
     }
@@ -217,7 +211,4 @@ internal sealed class EntityTransform(EntityDescriptor descriptor, PartitionWrit
 
     public IReadOnlyList<UnknownField> UnknownFields() =>
         [.. _unknown.Select(u => new UnknownField(u.Key, u.Value)).OrderByDescending(u => u.Count).ThenBy(u => u.Path, StringComparer.Ordinal)];
-
-    /// <summary>The key index's entry: the winner's snapshot and where it is (raw page ordinal, record in page).</summary>
-    private readonly record struct KeyEntry(ulong Snapshot, int Page, int Record, bool Conflicted);
 }

@@ -7,13 +7,14 @@ using Apache.Arrow.Types;
 namespace Ingest.Tiers;
 
 /// <summary>
-/// Hashes each row's key columns into a 128-bit XxHash128, column by column: the key index of the transformed stage
-/// keeps this hash, not the key's text, so its memory per key is fixed. A row with a null key column has no key.
+/// Hashes each row's key columns into a 64-bit XxHash3, column by column: the key index of the transformed stage
+/// (<see cref="KeyIndex"/>) keeps this hash, not the key's text, so its memory per key is fixed. A row with a null
+/// key column has no key.
 /// </summary>
 internal sealed class RowKeyHasher
 {
     private readonly int[] _columns;
-    private readonly XxHash128 _hash = new();
+    private readonly XxHash3 _hash = new();
 
     public RowKeyHasher(Schema schema, IReadOnlyList<string> keyColumns)
     {
@@ -33,7 +34,7 @@ internal sealed class RowKeyHasher
     public IReadOnlyList<int> Columns => _columns;
 
     /// <summary>Fills <paramref name="keys"/> for each row and returns false in <paramref name="hasKey"/> where a key column is null.</summary>
-    public void Hash(RecordBatch batch, Span<UInt128> keys, Span<bool> hasKey)
+    public void Hash(RecordBatch batch, Span<ulong> keys, Span<bool> hasKey)
     {
         Span<byte> scratch = stackalloc byte[16];
         for (int row = 0; row < batch.Length; row++)
@@ -70,7 +71,7 @@ internal sealed class RowKeyHasher
                 }
             }
             hasKey[row] = present;
-            keys[row] = present ? _hash.GetCurrentHashAsUInt128() : default;
+            keys[row] = present ? _hash.GetCurrentHashAsUInt64() : default;
         }
     }
 }

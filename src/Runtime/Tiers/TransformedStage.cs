@@ -13,17 +13,18 @@ namespace Ingest.Tiers;
 /// upstream, so it can be re-run (replayed) from the raw partition at any time.
 /// </summary>
 /// <remarks>
-/// <para><b>Memory</b>: raw row groups are read one at a time (a few dozen pages) and disposed; the extractor holds one
-/// batch (<see cref="TransformedStageOptions.ExtractBatchRows"/>); the writer holds one chunk
-/// (<see cref="TransformedStageOptions.WriteChunkRows"/> rows, written as a row group); the key index holds 40-odd bytes
-/// per distinct key (a 128-bit key hash, the winner's snapshot and location), about 12 MB for 250,000 keys. Nothing
-/// grows with the partition but the key index.</para>
+/// <para><b>Memory</b>: raw row groups are read one at a time (a few dozen pages, decoded by parquet-cpp outside the
+/// managed heap) and disposed; the extractor holds one batch (<see cref="TransformedStageOptions.ExtractBatchRows"/>);
+/// the writer holds one row group of <see cref="TransformedStageOptions.WriteChunkRows"/> rows, encoded and
+/// compressed as it fills; the key index holds about 16 bytes per distinct key (<see cref="KeyIndex"/>: 4 MB for
+/// 250,000 keys). Nothing grows with the partition but the key index.</para>
 /// <para><b>Keys</b>: rows are taken in raw page order (the raw partition's order: sub-resources as fetched, pages in
 /// page order, records in page order). The first row of a key wins and is written; a later row with the same key is
 /// dropped from the output, and counted as a duplicate when its <c>_snapshot</c> equals the winner's or as a conflict
 /// when it differs. Conflicts are counted exactly (rows and keys); the fields that differ are reported for the first
-/// <see cref="TransformedStageOptions.MaxConflictDetails"/> conflicting keys, read back after the main pass from the
-/// raw pages that hold them (only those pages are extracted again). Rows whose key has a null column are kept.</para>
+/// <see cref="TransformedStageOptions.MaxConflictDetails"/> conflicting keys, after the main pass, by reading the raw
+/// partition again from the start until both rows of each are found (only when there are conflicts). Rows whose key
+/// has a null column are kept.</para>
 /// <para><b>Failures</b>: raw rows whose outcome is a failure are counted, not extracted; coercion failures are merged
 /// per column from the batch reports.</para>
 /// </remarks>
@@ -159,62 +160,80 @@ public static class TransformedStage
     }
 
     /// <summary>
-    /// Reads the raw partition again and extracts only the pages that hold the winner or the dropped row of a detailed
-    /// conflict, then compares the two rows field by field.
+    /// Reads the raw partition again from the start and extracts its pages until every detailed conflict has both rows:
+    /// the winner is the first row with the conflict's key (the key index keeps no locations, to stay small), the
+    /// dropped row is at the page and record noted during the main pass. Only runs when there are conflicts.
     /// </summary>
     private static async Task<IReadOnlyList<KeyConflict>> ResolveConflictDetailsAsync<TEntity>(Table raw, DateOnly partitionDate, IReadOnlyList<PendingConflict> pending, EntityDescriptor descriptor, CancellationToken cancellationToken)
         where TEntity : IEntity
     {
         if (pending.Count == 0) return [];
-        var wanted = new Dictionary<int, List<int>>();
+        var others = new Dictionary<int, List<int>>();
         foreach (PendingConflict conflict in pending)
         {
-            Want(conflict.WinnerPage, conflict.WinnerRecord);
-            Want(conflict.OtherPage, conflict.OtherRecord);
+            if (!others.TryGetValue(conflict.OtherPage, out List<int>? records)) others[conflict.OtherPage] = records = [];
+            if (!records.Contains(conflict.OtherRecord)) records.Add(conflict.OtherRecord);
         }
-        var values = new Dictionary<(int Page, int Record), string?[]>();
+        int lastOtherPage = others.Keys.Max();
+        var winners = new Dictionary<ulong, (string Page, int Record, string?[] Values)?>();
+        foreach (PendingConflict conflict in pending) winners[conflict.KeyHash] = null;
+        int unresolved = winners.Count;
+        var otherValues = new Dictionary<(int Page, int Record), string?[]>();
         var labels = new Dictionary<int, string>();
+        var keys = new RowKeyHasher(descriptor.Schema, descriptor.Key);
+        EntityExtractor extractor = TEntity.CreateExtractor();
+
         int ordinal = 0;
         await foreach (RecordBatch rawBatch in raw.ReadPartitionAsync(partitionDate, cancellationToken).ConfigureAwait(false))
         {
             using (rawBatch)
             {
                 RawColumns columns = RawColumns.Of(rawBatch);
-                for (int row = 0; row < rawBatch.Length; row++, ordinal++)
+                for (int row = 0; row < rawBatch.Length && (unresolved > 0 || ordinal <= lastOtherPage); row++, ordinal++)
                 {
-                    if (!wanted.TryGetValue(ordinal, out List<int>? records)) continue;
+                    if (RawTier.IsFailedOutcome(columns.Outcome.GetBytes(row))) continue;
                     string label = PageLabel(columns.SubResource.GetString(row), columns.PageNumber.GetValue(row) ?? 0);
-                    labels[ordinal] = label;
-                    EntityExtractor extractor = TEntity.CreateExtractor();
                     extractor.AppendPage(columns.Body.GetBytes(row), label);
                     using ExtractedBatch page = extractor.TakeBatch();
-                    foreach (int record in records)
+                    if (page.Length == 0) continue;
+                    var hashes = new ulong[page.Length];
+                    var hasKey = new bool[page.Length];
+                    keys.Hash(page.Batch, hashes, hasKey);
+                    for (int record = 0; record < page.Length && unresolved > 0; record++)
                     {
-                        var rowValues = new string?[descriptor.Schema.FieldsList.Count];
-                        for (int c = 0; c < rowValues.Length; c++) rowValues[c] = ArrowValueFormatter.Format(page.Batch.Column(c), record);
-                        values[(ordinal, record)] = rowValues;
+                        if (!hasKey[record] || !winners.TryGetValue(hashes[record], out var winner) || winner is not null) continue;
+                        winners[hashes[record]] = (label, record, RowValues(page.Batch, record));
+                        unresolved--;
+                    }
+                    if (others.TryGetValue(ordinal, out List<int>? records))
+                    {
+                        labels[ordinal] = label;
+                        foreach (int record in records) otherValues[(ordinal, record)] = RowValues(page.Batch, record);
                     }
                 }
             }
+            if (unresolved == 0 && ordinal > lastOtherPage) break;
         }
 
         var details = new List<KeyConflict>(pending.Count);
         foreach (PendingConflict conflict in pending)
         {
-            string?[] winner = values[(conflict.WinnerPage, conflict.WinnerRecord)];
-            string?[] other = values[(conflict.OtherPage, conflict.OtherRecord)];
+            (string winnerPage, int winnerRecord, string?[] winner) = winners[conflict.KeyHash]
+                ?? throw new InvalidDataException($"The first row with key {conflict.Key} was not found again in the raw partition; was it rewritten during the stage?");
+            string?[] other = otherValues[(conflict.OtherPage, conflict.OtherRecord)];
             var fields = new List<FieldDifference>();
             for (int c = 0; c < winner.Length; c++)
                 if (!string.Equals(winner[c], other[c], StringComparison.Ordinal))
                     fields.Add(new FieldDifference(descriptor.Schema.FieldsList[c].Name, winner[c], other[c]));
-            details.Add(new KeyConflict(conflict.Key, labels[conflict.WinnerPage], conflict.WinnerRecord, labels[conflict.OtherPage], conflict.OtherRecord, fields));
+            details.Add(new KeyConflict(conflict.Key, winnerPage, winnerRecord, labels[conflict.OtherPage], conflict.OtherRecord, fields));
         }
         return details;
 
-        void Want(int page, int record)
+        string?[] RowValues(RecordBatch batch, int record)
         {
-            if (!wanted.TryGetValue(page, out List<int>? records)) wanted[page] = records = [];
-            if (!records.Contains(record)) records.Add(record);
+            var values = new string?[descriptor.Schema.FieldsList.Count];
+            for (int c = 0; c < values.Length; c++) values[c] = ArrowValueFormatter.Format(batch.Column(c), record);
+            return values;
         }
     }
 
