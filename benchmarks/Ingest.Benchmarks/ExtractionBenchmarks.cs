@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using Ingest.Benchmarks.Contenders;
 using Ingest.Benchmarks.Pocos;
 using Ingest.Entities.Stellantis;
@@ -17,9 +19,23 @@ namespace Ingest.Benchmarks;
 /// </remarks>
 [MemoryDiagnoser]
 [MedianColumn]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
+[Config(typeof(RuntimeJobs))]
 public class ExtractionBenchmarks
 {
+    /// <summary>
+    /// Two jobs: the .NET default (dynamic PGO on), and the runtime the <c>ingest</c> runner ships with
+    /// (<c>TieredPGO=false</c>, src/Runner/Ingest.Runner.csproj), the one stages run under.
+    /// </summary>
+    private sealed class RuntimeJobs : ManualConfig
+    {
+        public RuntimeJobs()
+        {
+            Job job = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(8);
+            AddJob(job.WithId("default (PGO)"));
+            AddJob(job.WithEnvironmentVariables(new EnvironmentVariable("DOTNET_TieredPGO", "0")).WithId("as ingest runs"));
+        }
+    }
+
     /// <summary>Rows per batch of the per-record path: its stock Arrow builders amortize best over large batches.</summary>
     public const int PerRecordBatchSize = 1024;
 

@@ -85,4 +85,16 @@ internal static class DiagnosticDescriptors
         "Invalid decimal precision or scale",
         "[Decimal({0}, {1})] on '{2}' is not a decimal128 shape; precision must be 1 to 38 and scale 0 to the precision",
         "Decimal columns are Arrow decimal128, which holds up to 38 digits.");
+
+    public static readonly DiagnosticDescriptor EntityMustBeClass = Error(
+        "ING013",
+        "Entity must be a class, not a record",
+        "Entity '{0}' is a record; declare it as 'partial class {0}' with init-only properties",
+        "The generator emits the entity's schema and extractor into a partial class; a record's synthesized members (equality, printing, Deconstruct) have no columns to map.");
+
+    public static readonly DiagnosticDescriptor MemberNameIsGenerated = Error(
+        "ING014",
+        "Property name is taken by a generated member",
+        "Property '{0}' has the name of a member the generator adds to the entity ({1}); rename the property and keep its JSON name with [Alias(\"{2}\")]",
+        "The generator adds Descriptor, ArrowSchema, CreateExtractor and Extractor to every entity.");
 }

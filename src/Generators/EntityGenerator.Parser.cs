@@ -16,15 +16,24 @@ public sealed partial class EntityGenerator
     /// <summary>Turns an <c>[Entity]</c> class into an <see cref="EntitySpec"/> and its diagnostics.</summary>
     internal static class Parser
     {
+        /// <summary>The members the emitter adds to every entity class.</summary>
+        private static readonly string[] GeneratedMembers = ["Descriptor", "ArrowSchema", "CreateExtractor", "Extractor"];
+
         private const int DefaultPrecision = 18;
         private const int DefaultScale = 2;
 
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
-            var syntax = (ClassDeclarationSyntax)context.TargetNode;
+            var syntax = (TypeDeclarationSyntax)context.TargetNode;
             AttributeData entity = context.Attributes[0];
             var diagnostics = new List<DiagnosticInfo>();
+
+            if (syntax is RecordDeclarationSyntax)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EntityMustBeClass, syntax.Identifier.GetLocation(), type.Name));
+                return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            }
 
             if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EntityMustBePartial, syntax.Identifier.GetLocation(), type.Name));
@@ -51,6 +60,12 @@ public sealed partial class EntityGenerator
                 cancellationToken.ThrowIfCancellationRequested();
                 if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, IsImplicitlyDeclared: false } property) continue;
                 locations[property.Name] = property.Locations.FirstOrDefault();
+                if (GeneratedMembers.Contains(property.Name))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNameIsGenerated, property.Locations.FirstOrDefault(),
+                        property.Name, string.Join(", ", GeneratedMembers), Naming.Apply(property.Name, jsonNaming)));
+                    continue;
+                }
                 ColumnSpec? column = ParseProperty(property, jsonNaming, columnNaming, diagnostics, cancellationToken);
                 if (column is not null) columns.Add(column);
             }

@@ -168,6 +168,28 @@ public sealed class DiagnosticTests
         }
         """, "[Decimal(40, 2)] on 'Msrp' is not a decimal128 shape");
 
+    [Fact]
+    public void ING013_EntityMustBeClass() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial record {|ING013:Car|}
+        {
+            public string? Vin { get; init; }
+        }
+        """, "Entity 'Car' is a record; declare it as 'partial class Car'");
+
+    [Fact]
+    public void ING014_MemberNameIsGenerated() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial class Car
+        {
+            public string? Vin { get; init; }
+
+            public string? {|ING014:Descriptor|} { get; init; }
+
+            public int? {|ING014:Extractor|} { get; init; }
+        }
+        """, "Property 'Descriptor' has the name of a member the generator adds to the entity (Descriptor, ArrowSchema, CreateExtractor, Extractor); rename the property and keep its JSON name with [Alias(\"descriptor\")]");
+
     /// <summary>Asserts the marked diagnostics exactly, that the first one's message contains <paramref name="message"/>, and that nothing is generated.</summary>
     private static void Verify(string markedSource, string message)
     {
