@@ -8,9 +8,12 @@ using ParquetField = Parquet.Schema.Field;
 namespace Ingest.Tables;
 
 /// <summary>
-/// Arrow types ↔ Parquet logical types: utf8 ↔ STRING, int32/int64 ↔ INT32/INT64, float64 ↔ DOUBLE,
-/// decimal128(p,s) ↔ DECIMAL(p,s), bool ↔ BOOLEAN, binary ↔ BYTE_ARRAY (no logical type), date32 ↔ DATE, timestamp(µs, tz) ↔ TIMESTAMP(MICROS,
-/// isAdjustedToUTC = tz set), list&lt;T&gt; ↔ LIST (three-level, element <c>element</c>). Nullability is kept.
+/// Arrow types → Parquet logical types, as both writers write them: utf8 → STRING, int32/int64 → INT32/INT64,
+/// float64 → DOUBLE, decimal128(p,s) → DECIMAL(p,s), bool → BOOLEAN, binary → BYTE_ARRAY (no logical type),
+/// date32 → DATE, timestamp(µs, tz) → TIMESTAMP(MICROS, isAdjustedToUTC = tz set), list&lt;T&gt; → LIST (three-level,
+/// element <c>element</c>). Nullability is kept. parquet-cpp's Arrow writer maps the same way on its own; this
+/// schema is Parquet.Net's, and <see cref="ToParquet"/> also rejects, before anything is written, a type the store
+/// does not write.
 /// </summary>
 public static class ParquetSchemaMapping
 {
@@ -26,24 +29,6 @@ public static class ParquetSchemaMapping
                 : ToDataField(field.Name, field, field.Name));
         }
         return new ParquetSchema(fields);
-    }
-
-    /// <summary>The Arrow schema a Parquet file written by the store reads back as.</summary>
-    public static Schema ToArrow(ParquetSchema schema)
-    {
-        ArgumentNullException.ThrowIfNull(schema);
-        var builder = new Schema.Builder();
-        foreach (ParquetField field in schema.Fields)
-        {
-            builder.Field(field switch
-            {
-                ListField list when list.Item is DataField item =>
-                    new ArrowField(list.Name, new ListType(new ArrowField("item", ToArrowType(item), item.IsNullable)), list.IsNullable),
-                DataField data => new ArrowField(data.Name, ToArrowType(data), data.IsNullable),
-                _ => throw new NotSupportedException($"Column {field.Name}: Parquet {field.SchemaType} columns are not read by the table store."),
-            });
-        }
-        return builder.Build();
     }
 
     private static DataField ToDataField(string name, ArrowField field, string column)
@@ -64,20 +49,6 @@ public static class ParquetSchemaMapping
             _ => throw Unsupported(column, field.DataType),
         };
     }
-
-    private static IArrowType ToArrowType(DataField field) => field switch
-    {
-        DecimalDataField d => new Decimal128Type(d.Precision, d.Scale),
-        DateTimeDataField t => new TimestampType(TimeUnit.Microsecond, t.IsAdjustedToUTC ? "UTC" : null),
-        _ when field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>) => StringType.Default,
-        _ when field.ClrType == typeof(int) => Int32Type.Default,
-        _ when field.ClrType == typeof(long) => Int64Type.Default,
-        _ when field.ClrType == typeof(double) => DoubleType.Default,
-        _ when field.ClrType == typeof(bool) => BooleanType.Default,
-        _ when field.ClrType == typeof(byte[]) || field.ClrType == typeof(ReadOnlyMemory<byte>) => BinaryType.Default,
-        _ when field.ClrType == typeof(DateOnly) => Date32Type.Default,
-        _ => throw new NotSupportedException($"Column {field.Name}: Parquet values of CLR type {field.ClrType} are not read by the table store."),
-    };
 
     private static NotSupportedException Unsupported(string column, IArrowType type) =>
         new($"Column {column} is {SchemaFingerprint.TypeName(type)}, which the table store does not write; " +

@@ -2,44 +2,36 @@ using System.Runtime.CompilerServices;
 
 namespace Ingest.Tables;
 
-/// <summary>Converts one Arrow value to the CLR value Parquet.Net writes, and back. Structs, so calls inline.</summary>
+/// <summary>Converts one Arrow value to the CLR value Parquet.Net writes. Structs, so calls inline.</summary>
 internal interface IValueConverter<TArrow, TParquet>
     where TArrow : unmanaged
     where TParquet : struct
 {
     TParquet ToParquet(TArrow value);
-
-    TArrow ToArrow(TParquet value);
 }
 
 internal readonly struct IdentityConverter<T> : IValueConverter<T, T> where T : unmanaged
 {
     public T ToParquet(T value) => value;
-
-    public T ToArrow(T value) => value;
 }
 
-/// <summary>date32 (days since 1970-01-01) ↔ <see cref="DateOnly"/>.</summary>
+/// <summary>date32 (days since 1970-01-01) → <see cref="DateOnly"/>.</summary>
 internal readonly struct DateConverter : IValueConverter<int, DateOnly>
 {
     private const int UnixEpochDayNumber = 719_162;
 
     public DateOnly ToParquet(int value) => DateOnly.FromDayNumber(value + UnixEpochDayNumber);
-
-    public int ToArrow(DateOnly value) => value.DayNumber - UnixEpochDayNumber;
 }
 
-/// <summary>timestamp(µs) since the Unix epoch ↔ UTC <see cref="DateTime"/> (100 ns ticks, so µs round-trip exactly).</summary>
+/// <summary>timestamp(µs) since the Unix epoch → UTC <see cref="DateTime"/> (100 ns ticks, so µs convert exactly).</summary>
 internal readonly struct TimestampConverter : IValueConverter<long, DateTime>
 {
     private const long TicksPerMicrosecond = 10;
 
     public DateTime ToParquet(long value) => new(DateTime.UnixEpoch.Ticks + value * TicksPerMicrosecond, DateTimeKind.Utc);
-
-    public long ToArrow(DateTime value) => (value.Ticks - DateTime.UnixEpoch.Ticks) / TicksPerMicrosecond;
 }
 
-/// <summary>decimal128 (unscaled <see cref="Int128"/>) ↔ <see cref="decimal"/> at the column's scale.</summary>
+/// <summary>decimal128 (unscaled <see cref="Int128"/>) → <see cref="decimal"/> at the column's scale.</summary>
 internal readonly struct DecimalConverter(int scale, string column) : IValueConverter<Int128, decimal>
 {
     private static readonly UInt128 MaxMantissa = (UInt128.One << 96) - 1;
@@ -50,18 +42,6 @@ internal readonly struct DecimalConverter(int scale, string column) : IValueConv
         UInt128 magnitude = negative ? (UInt128)(-value) : (UInt128)value;
         if (magnitude > MaxMantissa) ThrowTooLarge(value);
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), negative, (byte)scale);
-    }
-
-    public Int128 ToArrow(decimal value)
-    {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        UInt128 magnitude = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
-        int valueScale = (bits[3] >> 16) & 0xFF;
-        for (; valueScale < scale; valueScale++) magnitude *= 10;
-        for (; valueScale > scale; valueScale--) magnitude /= 10;
-        Int128 result = (Int128)magnitude;
-        return bits[3] < 0 ? -result : result;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -28,10 +28,8 @@ public sealed record RawStageOptions
 
     /// <summary>
     /// Row groups of the raw table are cut at about this many bytes (default 4 MiB, a few dozen ~110 KB pages), so
-    /// neither this stage nor the transformed stage reading it back holds more than that many page bodies at once.
-    /// Parquet.Net compresses and decompresses a column chunk in buffers rented from the shared array pool, which
-    /// keeps them (one per thread that returned one) for the rest of the process: with 16 MiB row groups that was
-    /// several 32 MiB arrays held for the whole stage.
+    /// neither this stage nor the transformed stage reading it back (a row group at a time) holds more than that many
+    /// page bodies at once.
     /// </summary>
     public long RowGroupBytes { get; init; } = 4L * 1024 * 1024;
 
