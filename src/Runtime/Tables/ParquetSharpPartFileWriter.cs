@@ -26,7 +26,6 @@ internal sealed class ParquetSharpPartFileWriter : PartFileWriter
     private readonly ArrowWriterProperties _arrowProperties;
     private readonly FileWriter _writer;
     private bool _rowGroupEnded;
-    private bool _closed;
 
     public ParquetSharpPartFileWriter(Stream file, Schema schema, TableStoreOptions options, IReadOnlyDictionary<string, string> metadata)
     {
@@ -65,22 +64,14 @@ internal sealed class ParquetSharpPartFileWriter : PartFileWriter
     public override ValueTask CloseAsync(CancellationToken cancellationToken)
     {
         _writer.Close();
-        _closed = true;
         return DisposeAsync();
     }
 
     public override ValueTask DisposeAsync()
     {
-        if (!_closed)
-        {
-            // Dispose without Close writes no footer; parquet-cpp may still try, and throw on the half-written file.
-            try { _writer.Dispose(); } catch (ParquetException) { }
-        }
-        else
-        {
-            _writer.Dispose();
-        }
-        _closed = true;
+        // Without Close the file is abandoned (its staging folder is deleted); ParquetSharp's Dispose swallows what
+        // parquet-cpp reports about a half-written file.
+        _writer.Dispose();
         _arrowProperties.Dispose();
         _properties.Dispose();
         return ValueTask.CompletedTask;

@@ -102,7 +102,7 @@ public sealed class PartitionWriter : IAsyncDisposable
         {
             int take = Math.Min(batch.Length - offset, _options.RowGroupRows - _bufferedRows);
             RecordBatch rows = offset == 0 && take == batch.Length ? batch : batch.Slice(offset, take);
-            PartFileWriter writer = _writer ?? await OpenFileAsync(cancellationToken).ConfigureAwait(false);
+            PartFileWriter writer = _writer ?? OpenFile();
             await writer.AppendAsync(rows, cancellationToken).ConfigureAwait(false);
             offset += take;
             _bufferedRows += take;
@@ -133,7 +133,7 @@ public sealed class PartitionWriter : IAsyncDisposable
     public async Task<PartitionManifest> CommitAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
-        if (_writer is null && _files.Count == 0) await OpenFileAsync(cancellationToken).ConfigureAwait(false);
+        if (_writer is null && _files.Count == 0) OpenFile();
         await CloseFileAsync(cancellationToken).ConfigureAwait(false);
         _options.OnCommitStep?.Invoke(CommitStep.FilesWritten);
 
@@ -178,17 +178,22 @@ public sealed class PartitionWriter : IAsyncDisposable
     {
         if (_bufferedRows == 0) return;
         await _writer!.EndRowGroupAsync(cancellationToken).ConfigureAwait(false);
+        CountRowGroup();
+        if (_file!.Position >= _options.FileBytes) await CloseFileAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves the open row group's rows into the file's and the writer's counts.</summary>
+    private void CountRowGroup()
+    {
         _fileRows += _bufferedRows;
         _fileRowGroups++;
         RowGroupCount++;
         _bufferedRows = 0;
         _bufferedBytes = 0;
-        if (_file!.Position >= _options.FileBytes) await CloseFileAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<PartFileWriter> OpenFileAsync(CancellationToken cancellationToken)
+    private PartFileWriter OpenFile()
     {
-        cancellationToken.ThrowIfCancellationRequested();
         string path = Path.Combine(_transaction.DataPath, TableLayout.PartFileName(_files.Count));
         _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16);
         var metadata = new Dictionary<string, string>
@@ -199,21 +204,14 @@ public sealed class PartitionWriter : IAsyncDisposable
         _writer = PartFileWriter.Create(_options.Writer, _file, Schema, _options, metadata);
         _fileRows = 0;
         _fileRowGroups = 0;
-        return Task.FromResult(_writer);
+        return _writer;
     }
 
     /// <summary>Ends the open row group, writes the footer, and flushes the file to disk.</summary>
     private async Task CloseFileAsync(CancellationToken cancellationToken)
     {
         if (_writer is null || _file is null) return;
-        if (_bufferedRows > 0)
-        {
-            _fileRows += _bufferedRows;
-            _fileRowGroups++;
-            RowGroupCount++;
-            _bufferedRows = 0;
-            _bufferedBytes = 0;
-        }
+        if (_bufferedRows > 0) CountRowGroup();
         await _writer.CloseAsync(cancellationToken).ConfigureAwait(false);
         _file.Flush(flushToDisk: true);
         _files.Add(new ManifestFile(Path.GetFileName(_file.Name), _fileRows, _file.Length, _fileRowGroups));
@@ -238,5 +236,4 @@ public sealed class PartitionWriter : IAsyncDisposable
             }
         }
     }
-
 }
