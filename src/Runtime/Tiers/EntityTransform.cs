@@ -20,7 +20,7 @@ internal sealed class EntityTransform(EntityDescriptor descriptor, PartitionWrit
     private readonly SnapshotHasher _hasher = new();
     private readonly RowKeyHasher _keys = new(descriptor.Schema, descriptor.Key);
     private readonly KeyIndex _index = new();
-    private readonly HashSet<ulong> _conflictedKeys = [];
+    private readonly HashSet<ulong> _conflictedKeys = []; // keys that conflicted at least once: rows changed while paging, rare
     private readonly List<(int Ordinal, int Records)> _pages = [];
     private readonly List<PendingConflict> _pending = [];
     private readonly List<(int Start, int Length)> _runs = [];
