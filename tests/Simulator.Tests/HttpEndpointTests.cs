@@ -27,6 +27,22 @@ public sealed class HttpEndpointTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Dealer_codes_keep_only_those_dealers_vehicles_and_count_them()
+    {
+        var all = Server.Pages.Vehicles(new InventoryQuery(SharedInventory.Today, "IUJ202510"));
+        string[] dealers = [.. all.Select(v => v.DealerCode).Distinct().Order(StringComparer.Ordinal).Take(2)];
+        var expected = all.Where(v => dealers.Contains(v.DealerCode)).Select(v => v.Vin).ToList();
+        Assert.InRange(expected.Count, 1, all.Count - 1);
+
+        var url = $"{Server.InventoryUrl("IUJ202510", 1, pageSize: 500)}&dealerCodes={dealers[1]},%20{dealers[0]}";
+        var body = await Client.GetByteArrayAsync(url);
+
+        Assert.Equal(expected.Count, PageJson.TotalCount(body));
+        Assert.Equal(expected, PageJson.Vins(body));
+        Assert.Equal(expected, Server.Pages.Vehicles(new InventoryQuery(SharedInventory.Today, "IUJ202510", DealerCodes: $"{dealers[0]},{dealers[1]}")).Select(v => v.Vin));
+    }
+
+    [Fact]
     public async Task Unknown_zip_answers_http_200_with_a_failure_envelope()
     {
         var response = await Client.GetAsync(Server.InventoryUrl("IUJ202510", 1, zip: "00000"));

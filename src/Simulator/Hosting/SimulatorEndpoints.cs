@@ -63,14 +63,15 @@ internal static class SimulatorEndpoints
         if (!TryInt(q["pageSize"], 50, out var pageSize) || pageSize < 1) error = InventoryErrors.InvalidParameter("pageSize", q["pageSize"]);
         if (!state.Inventory.Dealers.TryLocateZip(zip, out _)) error = InventoryErrors.UnknownZip(zip);
 
-        var query = new InventoryQuery(state.Date, string.IsNullOrEmpty(code) ? null : code, zip, radius, pageSize);
+        var dealerCodes = q["dealerCodes"].ToString();
+        var query = new InventoryQuery(state.Date, string.IsNullOrEmpty(code) ? null : code, zip, radius, pageSize, string.IsNullOrEmpty(dealerCodes) ? null : dealerCodes);
         if (error is not null)
         {
             return FaultingResponder.RespondAsync(context, state, (body, _) => InventoryPageRenderer.WriteError(body, error));
         }
 
         var faults = state.Faults;
-        var searchKey = $"{query.Date:yyyy-MM-dd}|{query.ModelYearCode}|{zip}|{radius}|{query.EffectivePageSize}";
+        var searchKey = $"{query.Date:yyyy-MM-dd}|{query.ModelYearCode}|{zip}|{radius}|{query.EffectivePageSize}|{string.Join(',', query.DealerCodeList)}";
         var shiftAfter = faults.RowShiftAfterPage;
         if (shiftAfter is not null && pageNumber == 1)
         {

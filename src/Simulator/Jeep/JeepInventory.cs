@@ -21,7 +21,7 @@ public sealed class JeepInventory
     private readonly Dictionary<int, InventoryDay> _days = new();
     private readonly Queue<int> _dayOrder = new();
     private readonly Lock _daysLock = new();
-    private readonly ConcurrentDictionary<(int Day, string? Code, string Zip, int Radius), InventorySelection> _selections = new();
+    private readonly ConcurrentDictionary<(int Day, string? Code, string Zip, int Radius, string DealerCodes), InventorySelection> _selections = new();
 
     public JeepInventory(int seed, int vehicleCount, DealerNetwork dealers)
     {
@@ -110,7 +110,8 @@ public sealed class JeepInventory
         }
         var zip5 = query.Zip[..5];
         var day = Day(query.Date);
-        var key = (day.DayNumber, query.ModelYearCode, zip5, Math.Min(query.Radius, InventoryQuery.NationalRadius));
+        IReadOnlyList<string> dealerCodes = query.DealerCodeList;
+        var key = (day.DayNumber, query.ModelYearCode, zip5, Math.Min(query.Radius, InventoryQuery.NationalRadius), string.Join(',', dealerCodes));
         if (_selections.TryGetValue(key, out var cached))
         {
             return cached;
@@ -143,6 +144,11 @@ public sealed class JeepInventory
                 }
             }
             slots = filtered.ToArray();
+        }
+        if (dealerCodes.Count > 0)
+        {
+            var wanted = new HashSet<string>(dealerCodes, StringComparer.Ordinal);
+            slots = [.. slots.Where(slot => wanted.Contains(Dealers.Dealers[day.Cores[slot].DealerIndex].DealerCode))];
         }
 
         if (_selections.Count > CachedSelections)
