@@ -115,9 +115,11 @@ public sealed partial class EntityGenerator
                 EmitObject(writer, spec, tree.Root, isRecord: true);
                 foreach (ObjectNode node in tree.Objects.Skip(1)) EmitObject(writer, spec, node, isRecord: false);
                 foreach (SelectionNode node in tree.Selections) EmitSelection(writer, spec, node);
+                foreach (ProjectionNode node in tree.Projections) EmitProjection(writer, spec, node);
                 for (int i = 0; i < spec.Columns.Count; i++)
                 {
-                    if (!spec.Columns[i].IsComputed) EmitColumnReader(writer, spec.Columns[i], i);
+                    ColumnSpec column = spec.Columns[i];
+                    if (!column.IsComputed && !column.Path.Any(segment => segment.IsProjection)) EmitColumnReader(writer, column, i);
                 }
                 EmitTruncate(writer, spec);
                 EmitBuild(writer, spec);
@@ -206,7 +208,16 @@ public sealed partial class EntityGenerator
         {
             var branches = new List<(string Condition, string Call)>();
             if (field.Object is ObjectNode child) branches.Add(($"reader.TokenType == {Token}.StartObject", $"{child.MethodName}(ref reader, row);"));
-            if (field.Selection is SelectionNode selection) branches.Add(($"reader.TokenType == {Token}.StartArray", $"{selection.MethodName}(ref reader, row);"));
+            string? selectionCall = field.Selection is SelectionNode selection ? $"{selection.MethodName}(ref reader, row);" : null;
+            string? projectionCall = field.Projection is ProjectionNode projection ? $"{projection.MethodName}(ref reader, row);" : null;
+            if (selectionCall is not null || projectionCall is not null)
+            {
+                // One list both selected from and projected: the selection reads a copy of the reader.
+                string call = selectionCall is not null && projectionCall is not null
+                    ? $"{{ {Reader} copy = reader; {selectionCall.Replace("ref reader", "ref copy")} }} {projectionCall}"
+                    : selectionCall ?? projectionCall!;
+                branches.Add(($"reader.TokenType == {Token}.StartArray", call));
+            }
 
             var leafCalls = new List<string>();
             for (int i = 0; i < field.Leaves.Count; i++)
@@ -240,6 +251,103 @@ public sealed partial class EntityGenerator
                 }
             }
             else writer.Line($"else FailShape(ref reader, row, [{string.Join(", ", field.ColumnsBelow)}]);");
+        }
+
+        // ---- Projections: a value from every element of a list ----
+
+        /// <remarks>
+        /// Each element of the array is an object that gives one item to each list column of the projection: the value
+        /// of the named field, coerced as the column declares, or a null item when the element lacks the field, holds
+        /// null there, or is not an object (that last one also a failure). Several columns may project one field; each
+        /// reads its own copy of the reader.
+        /// </remarks>
+        private static void EmitProjection(SourceWriter writer, EntitySpec spec, ProjectionNode node)
+        {
+            string columnsBelow = string.Join(", ", node.Items.Select(item => item.Column.ToString(CultureInfo.InvariantCulture)));
+            writer.Line();
+            writer.Line($"// Every element of the list at '{node.Path}' gives one item to each of its list columns.");
+            using (writer.Block($"private void {node.MethodName}(ref {Reader} reader, int row)"))
+            {
+                using (writer.Block($"if (reader.TokenType != {Token}.StartArray)"))
+                {
+                    writer.Line($"FailShape(ref reader, row, [{columnsBelow}]);");
+                    writer.Line("return;");
+                }
+                writer.Line($"if ({Field(spec.Columns[node.Items[0].Column])}.Count != row) {{ reader.Skip(); return; }} // a repeated field: the first one wins");
+                using (writer.Block($"while (reader.Read() && reader.TokenType != {Token}.EndArray)"))
+                {
+                    using (writer.Block($"if (reader.TokenType != {Token}.StartObject)"))
+                    {
+                        writer.Line($"FailShape(ref reader, row, [{columnsBelow}]);");
+                        foreach (ProjectedItem item in node.Items) writer.Line($"{Field(spec.Columns[item.Column])}.Values.AppendNull();");
+                        writer.Line("continue;");
+                    }
+                    for (int k = 0; k < node.Items.Count; k++) writer.Line($"bool has{k} = false;");
+                    using (writer.Block($"while (reader.Read() && reader.TokenType == {Token}.PropertyName)"))
+                    {
+                        writer.Line("global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);");
+                        writer.Line("reader.Read();");
+                        foreach (IGrouping<string, (ProjectedItem Item, int Number)> group in node.Items.Select((item, number) => (item, number)).GroupBy(i => i.item.Field))
+                        {
+                            var items = group.ToList();
+                            string guard = string.Join(" || ", items.Select(i => $"!has{i.Number}"));
+                            using (writer.Block($"if (({guard}) && name.SequenceEqual({Literal(group.Key)}u8))"))
+                            {
+                                for (int i = 0; i < items.Count; i++)
+                                {
+                                    string method = ItemMethod(spec.Columns[items[i].Item.Column]);
+                                    string read = i < items.Count - 1 ? $"{{ {Reader} copy = reader; {method}(ref copy, row); }}" : $"{method}(ref reader, row);";
+                                    writer.Line($"if (!has{items[i].Number}) {{ has{items[i].Number} = true; {read} }}");
+                                }
+                                if (items.Count > 1) writer.Line("reader.Skip();");
+                                writer.Line("continue;");
+                            }
+                        }
+                        writer.Line("reader.Skip();");
+                    }
+                    for (int k = 0; k < node.Items.Count; k++)
+                        writer.Line($"if (!has{k}) {Field(spec.Columns[node.Items[k].Column])}.Values.AppendNull();");
+                }
+                foreach (ProjectedItem item in node.Items) writer.Line($"{Field(spec.Columns[item.Column])}.EndList();");
+            }
+            foreach (ProjectedItem item in node.Items) EmitItemReader(writer, spec.Columns[item.Column], item.Column);
+        }
+
+        private static string ItemMethod(ColumnSpec column) => "ReadItem_" + column.Property;
+
+        /// <summary>Reads one element's value as the next item of a projected list column (a null item when it cannot).</summary>
+        private static void EmitItemReader(SourceWriter writer, ColumnSpec column, int index)
+        {
+            writer.Line();
+            using (writer.Block($"private void {ItemMethod(column)}(ref {Reader} reader, int row)"))
+            {
+                writer.Line($"var items = {Field(column)}.Values;");
+                using (writer.Block("switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))"))
+                {
+                    writer.Line("case ScalarKind.Value:");
+                    writer.Indent();
+                    writer.Line("{");
+                    writer.Indent();
+                    EmitCoerce(writer, column, "items", index, onNull: "items.AppendNull(); return;", appendTail: " return;");
+                    writer.Unindent();
+                    writer.Line("}");
+                    writer.Line($"Fail({index}, row, value.Utf8);");
+                    writer.Line("items.AppendNull();");
+                    writer.Line("return;");
+                    writer.Unindent();
+                    writer.Line("case ScalarKind.Null:");
+                    writer.Indent();
+                    writer.Line("items.AppendNull();");
+                    writer.Line("return;");
+                    writer.Unindent();
+                    writer.Line("default:");
+                    writer.Indent();
+                    writer.Line($"FailUnreadable(ref reader, {index}, row);");
+                    writer.Line("items.AppendNull();");
+                    writer.Line("return;");
+                    writer.Unindent();
+                }
+            }
         }
 
         // ---- Selections: name/value lists ----

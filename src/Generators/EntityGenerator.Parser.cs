@@ -169,6 +169,12 @@ public sealed partial class EntityGenerator
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPath, location, path, property.Name, error!));
                         valid = false;
                     }
+                    else if (segments.Any(s => s.IsProjection) && !ColumnKinds.IsList(kind))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPath, location, path, property.Name,
+                            "a [*] projection takes one value from every element, so the property must be a list (T[], List<T> or IReadOnlyList<T>)"));
+                        valid = false;
+                    }
                 }
                 else if (source.Length == 0)
                 {
@@ -392,15 +398,18 @@ public sealed partial class EntityGenerator
         private static bool IsPlainPath(string path, out string? error)
         {
             if (!TryParsePath(path, out EquatableArray<PathSegment> segments, out error)) return false;
-            if (segments.Any(s => s.IsSelection))
+            if (segments.Any(s => s.IsSelection || s.IsProjection))
             {
-                error = "the records path cannot select from a list";
+                error = "the records path cannot select from or project a list";
                 return false;
             }
             return true;
         }
 
-        /// <summary>Parses <c>a.b</c>, <c>list[key=value].field</c>; a selection must be followed by exactly one field.</summary>
+        /// <summary>
+        /// Parses <c>a.b</c>, <c>list[key=value].field</c> and <c>list[*].field</c>; a selection or projection must be
+        /// followed by exactly one field.
+        /// </summary>
         internal static bool TryParsePath(string path, out EquatableArray<PathSegment> segments, out string? error)
         {
             segments = EquatableArray<PathSegment>.Empty;
@@ -456,10 +465,20 @@ public sealed partial class EntityGenerator
                     continue;
                 }
 
+                if (open > 0 && part.Substring(open) == "[*]")
+                {
+                    if (i != parts.Count - 2 || parts[i + 1].IndexOf('[') >= 0)
+                    {
+                        error = $"a projection such as '{part}' must be followed by exactly one field name, the value to take from each element";
+                        return false;
+                    }
+                    result.Add(new PathSegment(part.Substring(0, open), PathSegment.Every, null));
+                    continue;
+                }
                 int equals = part.IndexOf('=', open);
                 if (open == 0 || part[part.Length - 1] != ']' || equals < 0)
                 {
-                    error = $"'{part}' should read name[key=value]";
+                    error = $"'{part}' should read name[key=value] or name[*]";
                     return false;
                 }
                 string key = part.Substring(open + 1, equals - open - 1).Trim();

@@ -22,6 +22,8 @@ public sealed partial class EntityGenerator
 
         public List<SelectionNode> Selections { get; } = [];
 
+        public List<ProjectionNode> Projections { get; } = [];
+
         private readonly HashSet<string> _methodNames = [];
 
         public static PathTree Build(EntitySpec spec)
@@ -46,6 +48,16 @@ public sealed partial class EntityGenerator
                 FieldNode field = node.Field(segment.Name);
                 field.ColumnsBelow.Add(column);
                 node.ColumnsBelow.Add(column);
+                if (segment.IsProjection)
+                {
+                    if (field.Projection is null)
+                    {
+                        field.Projection = new ProjectionNode(Join(node.Path, segment.Name), MethodName("ReadEach_", Join(node.Path, segment.Name)));
+                        Projections.Add(field.Projection);
+                    }
+                    field.Projection.Items.Add(new ProjectedItem(spec.Path[i + 1].Name, column));
+                    return;
+                }
                 if (segment.IsSelection)
                 {
                     if (field.Selection is null)
@@ -116,6 +128,7 @@ public sealed partial class EntityGenerator
         public List<int> ColumnsBelow { get; } = [];
         public ObjectNode? Object { get; set; }
         public SelectionNode? Selection { get; set; }
+        public ProjectionNode? Projection { get; set; }
     }
 
     internal sealed class SelectionNode(string path, string methodName)
@@ -126,4 +139,15 @@ public sealed partial class EntityGenerator
     }
 
     internal sealed record Selector(string Key, string Value, string ValueField, int Column);
+
+    /// <summary>An array of objects every element of which gives one item to each of its list columns.</summary>
+    internal sealed class ProjectionNode(string path, string methodName)
+    {
+        public string Path { get; } = path;
+        public string MethodName { get; } = methodName;
+        public List<ProjectedItem> Items { get; } = [];
+    }
+
+    /// <summary>A list column of a projection and the element field its items come from.</summary>
+    internal sealed record ProjectedItem(string Field, int Column);
 }

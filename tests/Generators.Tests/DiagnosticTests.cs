@@ -76,6 +76,19 @@ public sealed class DiagnosticTests
         """, "Path 'price..msrp' on 'Msrp' is not valid: it has an empty name between dots");
 
     [Fact]
+    public void ING005_InvalidPath_for_a_projection() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial class Car
+        {
+            [Path("incentives[*].amount")]
+            public decimal? {|ING005:Incentive|} { get; init; }
+
+            [Path("incentives[*]")]
+            public string[]? {|ING005:Incentives|} { get; init; }
+        }
+        """, "Path 'incentives[*].amount' on 'Incentive' is not valid: a [*] projection takes one value from every element, so the property must be a list");
+
+    [Fact]
     public void ING006_DuplicateColumn() => Verify("""
         [Entity("cars", Records = "vehicles")]
         public sealed partial class Car

@@ -90,6 +90,29 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void ListProjection() => Verify(nameof(ListProjection), """
+        namespace Shop.Inventory;
+
+        [Entity("offers", Records = "result.data.vehicles", Key = [nameof(Vin)])]
+        public sealed partial class Offers
+        {
+            public string? Vin { get; init; }
+
+            [Path("incentives[*].programId")]
+            public string[]? ProgramIds { get; init; }
+
+            [Path("incentives[*].amount"), Coerce<FormattedNumber>]
+            public decimal[]? Amounts { get; init; }
+
+            [Path("incentives[name=Loyalty].amount"), Coerce<FormattedNumber>]
+            public decimal? LoyaltyAmount { get; init; }
+
+            [Path("dealer.addresses[*].zip")]
+            public List<int>? DealerZips { get; init; }
+        }
+        """);
+
+    [Fact]
     public void Coercions() => Verify(nameof(Coercions), """
         namespace Shop.Inventory;
 

@@ -27,12 +27,19 @@ internal sealed record ColumnSpec(
 internal sealed record TransformSpec(string Type, string InputProperty, string? Argument);
 
 /// <summary>
-/// One step of a JSON path: a property name, or a name whose value is an array of objects from which the element
-/// with <see cref="SelectorKey"/> equal to <see cref="SelectorValue"/> is taken.
+/// One step of a JSON path: a property name; or a name whose value is an array of objects from which the element
+/// with <see cref="SelectorKey"/> equal to <see cref="SelectorValue"/> is taken (<c>name[key=value]</c>); or, with
+/// <see cref="SelectorKey"/> <see cref="Every"/> and no value, an array of objects every element of which gives one
+/// item of a list column (<c>name[*]</c>).
 /// </summary>
 internal sealed record PathSegment(string Name, string? SelectorKey, string? SelectorValue)
 {
-    public bool IsSelection => SelectorKey is not null;
+    /// <summary>The selector key of a projection, <c>name[*]</c>.</summary>
+    public const string Every = "*";
 
-    public override string ToString() => IsSelection ? $"{Name}[{SelectorKey}={SelectorValue}]" : Name;
+    public bool IsSelection => SelectorKey is not null && !IsProjection;
+
+    public bool IsProjection => SelectorKey == Every && SelectorValue is null;
+
+    public override string ToString() => IsProjection ? $"{Name}[*]" : IsSelection ? $"{Name}[{SelectorKey}={SelectorValue}]" : Name;
 }
