@@ -12,8 +12,8 @@ namespace Ingest.Entities.Mercedes;
 /// <see cref="Mileage"/> and <see cref="Certified"/> are null for them. Whether a row is new or used is the search's
 /// path segment, not a field: the pipeline records it as the sub-resource.</para>
 /// <para>Not extracted: <c>usedVehicleAttributes.dealer.address[].location.{lat,lng,dist}</c>. <c>address</c> is a
-/// list of objects with no key to select an element by, and the path grammar can only step into a list by
-/// selection (<c>list[key=value].field</c>), not by position; the extraction report lists
+/// list of objects with no key to select an element by, and a projection (<c>list[*].field</c>) takes a field directly
+/// under each element, where these values sit one object deeper (<c>location.lat</c>); the extraction report lists
 /// <c>usedVehicleAttributes.dealer</c> as an unknown field. The dealer's location is available by joining on
 /// <see cref="DealerId"/>.</para>
 /// </remarks>
