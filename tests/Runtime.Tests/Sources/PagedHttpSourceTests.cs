@@ -146,7 +146,9 @@ public sealed class PagedHttpSourceTests(SimulatorFixture fixture)
     {
         var server = fixture.Fresh(new FaultOptions { TimeoutRate = 1, TimeoutHold = TimeSpan.FromMinutes(2), FaultyAttemptsPerUrl = 1 });
         var (code, pageCount) = fixture.CodesNearNewYork()[^1];
-        using var source = new PagedHttpSource(fixture.Jeep(concurrency: 8) with { Retry = SimulatorFixture.FastRetry with { AttemptTimeout = TimeSpan.FromMilliseconds(150) } });
+        // The faulty first attempts hold for minutes; the limit only has to be long enough that an answered retry fits
+        // in it on a busy CI machine, where seven test projects share two cores.
+        using var source = new PagedHttpSource(fixture.Jeep(concurrency: 8) with { Retry = SimulatorFixture.FastRetry with { AttemptTimeout = TimeSpan.FromSeconds(2) } });
 
         var pages = await FetchAll(source, code);
 
@@ -255,7 +257,8 @@ public sealed class PagedHttpSourceTests(SimulatorFixture fixture)
     [Fact]
     public async Task No_more_than_the_concurrency_limit_of_requests_are_in_flight()
     {
-        var server = fixture.Fresh(new FaultOptions { Latency = TimeSpan.FromMilliseconds(25) });
+        // Long enough that requests overlap even when the client is slow to send them (a loaded CI machine).
+        var server = fixture.Fresh(new FaultOptions { Latency = TimeSpan.FromMilliseconds(100) });
         var (code, pageCount) = fixture.CodesNearNewYork()[0];
         using var source = new PagedHttpSource(fixture.Jeep(concurrency: 3));
 
