@@ -11,8 +11,10 @@ namespace Ingest.Tiers;
 /// <summary>
 /// The transformed stage's per-batch work: merges each batch's extraction report, quarantines invalid pages, adds
 /// <c>_snapshot</c>, keeps the first row of each key (the key index) and writes the kept rows as slices of the batch.
+/// Disposing it frees the key index (native memory).
 /// </summary>
 internal sealed class EntityTransform(EntityDescriptor descriptor, PartitionWriter writer, PartitionWriter quarantineWriter, DateOnly partitionDate, int maxConflictDetails)
+    : IDisposable
 {
     private const int QuarantinePagesPerBatch = 8;
     private const int MaxFailureSamples = 5;
@@ -142,8 +144,9 @@ internal sealed class EntityTransform(EntityDescriptor descriptor, PartitionWrit
             NullKeyRows++;
             return true;
         }
-        if (_index.TryAdd(key, snapshot, out uint winnerSnapshot)) return true;
-        if (winnerSnapshot == (uint)snapshot)
+        KeyOutcome outcome = _index.Add(key, snapshot);
+        if (outcome == KeyOutcome.New) return true;
+        if (outcome == KeyOutcome.Duplicate)
         {
             DuplicateRows++;
             return false;
@@ -211,4 +214,6 @@ internal sealed class EntityTransform(EntityDescriptor descriptor, PartitionWrit
 
     public IReadOnlyList<UnknownField> UnknownFields() =>
         [.. _unknown.Select(u => new UnknownField(u.Key, u.Value)).OrderByDescending(u => u.Count).ThenBy(u => u.Path, StringComparer.Ordinal)];
+
+    public void Dispose() => _index.Dispose();
 }

@@ -16,8 +16,8 @@ namespace Ingest.Tiers;
 /// <para><b>Memory</b>: raw row groups are read one at a time (a few dozen pages, decoded by parquet-cpp outside the
 /// managed heap) and disposed; the extractor holds one batch (<see cref="TransformedStageOptions.ExtractBatchRows"/>);
 /// the writer holds one row group of <see cref="TransformedStageOptions.WriteChunkRows"/> rows, encoded and
-/// compressed as it fills; the key index holds about 16 bytes per distinct key (<see cref="KeyIndex"/>: 4 MB for
-/// 250,000 keys). Nothing grows with the partition but the key index.</para>
+/// compressed as it fills; the key index holds about 11 bytes per distinct key, in native memory (<see cref="KeyIndex"/>:
+/// 2.7 MB for 250,000 keys). Nothing grows with the partition but the key index.</para>
 /// <para><b>Keys</b>: rows are taken in raw page order (the raw partition's order: sub-resources as fetched, pages in
 /// page order, records in page order). The first row of a key wins and is written; a later row with the same key is
 /// dropped from the output, and counted as a duplicate when its <c>_snapshot</c> equals the winner's or as a conflict
@@ -61,7 +61,7 @@ public static class TransformedStage
 
         await using PartitionWriter writer = output.CreatePartitionWriter(partitionDate, outputSchema.Build());
         await using PartitionWriter quarantineWriter = quarantine.CreatePartitionWriter(partitionDate, QuarantineTier.Schema);
-        var transform = new EntityTransform(descriptor, writer, quarantineWriter, partitionDate, options.MaxConflictDetails);
+        using var transform = new EntityTransform(descriptor, writer, quarantineWriter, partitionDate, options.MaxConflictDetails);
         EntityExtractor extractor = TEntity.CreateExtractor(options.ExtractBatchRows);
 
         var extractTime = new Stopwatch();
