@@ -180,15 +180,32 @@ public sealed partial class EntityGenerator
                 writer.Line();
                 using (writer.Block($"private bool {match}{group.Key}(scoped global::System.ReadOnlySpan<byte> name, ref {Reader} reader, int row)"))
                 {
-                    foreach (FieldNode field in group)
+                    List<FieldNode> fields = [.. group];
+                    int position = DistinguishingByte(fields);
+                    if (position < 0)
                     {
-                        using (writer.Block($"if (name.SequenceEqual({Literal(field.Name)}u8))"))
-                        {
-                            EmitFieldDispatch(writer, spec, field);
-                            writer.Line("return true;");
-                        }
+                        EmitNameTests(writer, spec, fields);
+                        writer.Line("return false;");
+                        continue;
                     }
-                    writer.Line("return false;");
+                    // One jump on the byte where the names differ most, then one comparison: a chain of comparisons
+                    // costs a branch per candidate, and its outcome changes with every field of a record.
+                    writer.Line($"// Told apart by byte {position}.");
+                    using (writer.Block($"switch (name[{position}])"))
+                    {
+                        foreach (IGrouping<byte, FieldNode> candidates in fields.GroupBy(f => Encoding.UTF8.GetBytes(f.Name)[position]).OrderBy(c => c.Key))
+                        {
+                            writer.Line($"case {ByteLiteral(candidates.Key)}:");
+                            writer.Indent();
+                            EmitNameTests(writer, spec, [.. candidates]);
+                            writer.Line("return false;");
+                            writer.Unindent();
+                        }
+                        writer.Line("default:");
+                        writer.Indent();
+                        writer.Line("return false;");
+                        writer.Unindent();
+                    }
                 }
             }
 
@@ -203,6 +220,40 @@ public sealed partial class EntityGenerator
                 }
             }
         }
+
+        private static void EmitNameTests(SourceWriter writer, EntitySpec spec, IReadOnlyList<FieldNode> fields)
+        {
+            foreach (FieldNode field in fields)
+            {
+                using (writer.Block($"if (name.SequenceEqual({Literal(field.Name)}u8))"))
+                {
+                    EmitFieldDispatch(writer, spec, field);
+                    writer.Line("return true;");
+                }
+            }
+        }
+
+        /// <summary>
+        /// The byte position at which names of one length take the most distinct values (the first such), or -1 when
+        /// there are fewer than three names: two are told apart as cheaply by comparing.
+        /// </summary>
+        private static int DistinguishingByte(IReadOnlyList<FieldNode> fields)
+        {
+            if (fields.Count < 3) return -1;
+            byte[][] names = [.. fields.Select(f => Encoding.UTF8.GetBytes(f.Name))];
+            int best = -1, bestDistinct = 1;
+            for (int position = 0; position < names[0].Length; position++)
+            {
+                int distinct = names.Select(n => n[position]).Distinct().Count();
+                if (distinct > bestDistinct) (best, bestDistinct) = (position, distinct);
+            }
+            return best;
+        }
+
+        private static string ByteLiteral(byte value) =>
+            value is >= 0x20 and < 0x7F and not (byte)'\\' and not (byte)'\''
+                ? $"(byte)'{(char)value}'"
+                : "0x" + value.ToString("X2", CultureInfo.InvariantCulture);
 
         private static void EmitFieldDispatch(SourceWriter writer, EntitySpec spec, FieldNode field)
         {

@@ -43,6 +43,22 @@ public sealed class JsonShapeTests
     }
 
     [Fact]
+    public void Names_of_one_length_are_told_apart_even_when_they_share_the_byte_the_matcher_jumps_on()
+    {
+        using ExtractedBatch batch = Pages.ExtractItems<LookalikeNamesRecord>(
+            """{"outputs":"o","fabrica":"a","façade":"ç","fabrics":"s","fabricz":"unknown, same bucket","zzzzzzz":"unknown, no bucket"}""",
+            """{"fabrics":"s2","fa\u00e7ade":"escaped"}""");
+
+        Assert.Equal(["ç", "escaped"], batch.Strings("facade"));
+        Assert.Equal(["s", "s2"], batch.Strings("fabrics"));
+        Assert.Equal(["a", null], batch.Strings("fabrica"));
+        Assert.Equal(["o", null], batch.Strings("outputs"));
+        Assert.Equal(
+            [new UnknownField("fabricz", 1), new UnknownField("zzzzzzz", 1)],
+            batch.Report.UnknownFields.OrderBy(u => u.Path, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Unknown_field_counts_are_exact_whatever_order_the_fields_come_in()
     {
         var records = new List<string>();

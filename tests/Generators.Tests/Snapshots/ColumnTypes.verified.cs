@@ -151,47 +151,71 @@ partial class Typed : global::Ingest.IEntity
 
         private bool MatchRecordField4(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
-            if (name.SequenceEqual("text"u8))
+            // Told apart by byte 1.
+            switch (name[1])
             {
-                Read_Text(ref reader, row);
-                return true;
+                case (byte)'a':
+                    if (name.SequenceEqual("tags"u8))
+                    {
+                        Read_Tags(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'e':
+                    if (name.SequenceEqual("text"u8))
+                    {
+                        Read_Text(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'i':
+                    if (name.SequenceEqual("bigs"u8))
+                    {
+                        Read_Bigs(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'l':
+                    if (name.SequenceEqual("flag"u8))
+                    {
+                        Read_Flag(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                default:
+                    return false;
             }
-            if (name.SequenceEqual("flag"u8))
-            {
-                Read_Flag(ref reader, row);
-                return true;
-            }
-            if (name.SequenceEqual("tags"u8))
-            {
-                Read_Tags(ref reader, row);
-                return true;
-            }
-            if (name.SequenceEqual("bigs"u8))
-            {
-                Read_Bigs(ref reader, row);
-                return true;
-            }
-            return false;
         }
 
         private bool MatchRecordField5(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
-            if (name.SequenceEqual("count"u8))
+            // Told apart by byte 0.
+            switch (name[0])
             {
-                Read_Count(ref reader, row);
-                return true;
+                case (byte)'c':
+                    if (name.SequenceEqual("count"u8))
+                    {
+                        Read_Count(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'m':
+                    if (name.SequenceEqual("money"u8))
+                    {
+                        Read_Money(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'r':
+                    if (name.SequenceEqual("ratio"u8))
+                    {
+                        Read_Ratio(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                default:
+                    return false;
             }
-            if (name.SequenceEqual("ratio"u8))
-            {
-                Read_Ratio(ref reader, row);
-                return true;
-            }
-            if (name.SequenceEqual("money"u8))
-            {
-                Read_Money(ref reader, row);
-                return true;
-            }
-            return false;
         }
 
         private bool MatchRecordField6(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)

@@ -111,22 +111,33 @@ partial class Dealer : global::Ingest.IEntity
 
         private bool MatchRecordField11(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
-            if (name.SequenceEqual("dealer_code"u8))
+            // Told apart by byte 7.
+            switch (name[7])
             {
-                Read_DealerCode(ref reader, row);
-                return true;
+                case (byte)'_':
+                    if (name.SequenceEqual("website_url"u8))
+                    {
+                        Read_WebsiteURL(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'c':
+                    if (name.SequenceEqual("dealer_code"u8))
+                    {
+                        Read_DealerCode(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'n':
+                    if (name.SequenceEqual("dealer_name"u8))
+                    {
+                        Read_DealerName(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                default:
+                    return false;
             }
-            if (name.SequenceEqual("dealer_name"u8))
-            {
-                Read_DealerName(ref reader, row);
-                return true;
-            }
-            if (name.SequenceEqual("website_url"u8))
-            {
-                Read_WebsiteURL(ref reader, row);
-                return true;
-            }
-            return false;
         }
 
         // A field the record did not have is null, or its default.

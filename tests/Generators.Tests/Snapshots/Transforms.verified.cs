@@ -102,22 +102,33 @@ partial class Computed : global::Ingest.IEntity
 
         private bool MatchRecordField5(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
-            if (name.SequenceEqual("ccode"u8))
+            // Told apart by byte 0.
+            switch (name[0])
             {
-                Read_Ccode(ref reader, row);
-                return true;
+                case (byte)'c':
+                    if (name.SequenceEqual("ccode"u8))
+                    {
+                        Read_Ccode(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'m':
+                    if (name.SequenceEqual("model"u8))
+                    {
+                        Read_Model(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'s':
+                    if (name.SequenceEqual("seats"u8))
+                    {
+                        Read_Seats(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                default:
+                    return false;
             }
-            if (name.SequenceEqual("model"u8))
-            {
-                Read_Model(ref reader, row);
-                return true;
-            }
-            if (name.SequenceEqual("seats"u8))
-            {
-                Read_Seats(ref reader, row);
-                return true;
-            }
-            return false;
         }
 
         private bool MatchRecordField8(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
