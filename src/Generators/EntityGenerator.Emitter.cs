@@ -405,8 +405,8 @@ public sealed partial class EntityGenerator
 
         /// <remarks>
         /// Elements usually name their key before their value (<c>{"typeDesc":"Drive","value":"4x4"}</c>), so once the key
-        /// picked a column the value is read in place; a value that comes first is kept as a copy of the reader and read
-        /// when the element ends.
+        /// picked a column the value is read in place, and once it picked none (-2) the value is skipped; a value that
+        /// comes first is kept as a copy of the reader (a large struct) and read when the element ends.
         /// </remarks>
         private static void EmitSelection(SourceWriter writer, EntitySpec spec, SelectionNode node)
         {
@@ -446,6 +446,7 @@ public sealed partial class EntityGenerator
                                 List<string> candidates = Candidates(keys[k]);
                                 for (int c = 0; c < candidates.Count; c++)
                                     writer.Line($"{(c == 0 ? "if" : "else if")} (Matches(ref reader, {Literal(candidates[c])}u8)) selected{k} = {c};");
+                                writer.Line($"else if (selected{k} == -1) selected{k} = -2; // an element no column selects");
                                 writer.Line("reader.Skip();");
                                 writer.Line("continue;");
                             }
@@ -463,6 +464,11 @@ public sealed partial class EntityGenerator
                                     using (writer.Block($"if (selected{k} >= 0)"))
                                     {
                                         EmitSelectedRead(writer, spec, node, $"selected{k}", Candidates(keysOfValue[0]), keysOfValue[0], valueFields[v], "reader");
+                                        writer.Line("continue;");
+                                    }
+                                    using (writer.Block($"if (selected{k} == -2)"))
+                                    {
+                                        writer.Line("reader.Skip();");
                                         writer.Line("continue;");
                                     }
                                 }

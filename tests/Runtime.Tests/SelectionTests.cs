@@ -31,6 +31,18 @@ public sealed class SelectionTests
     }
 
     [Fact]
+    public void Values_of_elements_no_column_selects_are_skipped_whatever_their_shape()
+    {
+        using ExtractedBatch batch = Extract(
+            """{"specs":[{"name":"Color","value":{"rgb":[1,2,3],"name":"Seats"}},{"name":"Trim","value":[{"name":"Seats","value":9}]},""" +
+            """{"name":"Seats","name":"Color","value":6},{"name":"Engine","value":"V8"}]}""");
+
+        Assert.Equal([6], batch.Int32s("seats")); // a second key in one element does not undo the first one's choice
+        Assert.Equal(["V8"], batch.Strings("engine"));
+        Assert.True(batch.Report.IsClean);
+    }
+
+    [Fact]
     public void A_value_written_before_its_key_is_still_selected()
     {
         using ExtractedBatch batch = Extract(

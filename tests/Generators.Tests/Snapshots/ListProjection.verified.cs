@@ -183,6 +183,7 @@ partial class Offers : global::Ingest.IEntity
                     {
                         reader.Read();
                         if (Matches(ref reader, "Loyalty"u8)) selected0 = 0;
+                        else if (selected0 == -1) selected0 = -2; // an element no column selects
                         reader.Skip();
                         continue;
                     }
@@ -200,6 +201,11 @@ partial class Offers : global::Ingest.IEntity
                                     reader.Skip();
                                     break;
                             }
+                            continue;
+                        }
+                        if (selected0 == -2)
+                        {
+                            reader.Skip();
                             continue;
                         }
                         value0 = reader;

@@ -223,6 +223,7 @@ partial class Features : global::Ingest.IEntity
                         reader.Read();
                         if (Matches(ref reader, "Drive"u8)) selected0 = 0;
                         else if (Matches(ref reader, "Engine"u8)) selected0 = 1;
+                        else if (selected0 == -1) selected0 = -2; // an element no column selects
                         reader.Skip();
                         continue;
                     }
@@ -243,6 +244,11 @@ partial class Features : global::Ingest.IEntity
                                     reader.Skip();
                                     break;
                             }
+                            continue;
+                        }
+                        if (selected0 == -2)
+                        {
+                            reader.Skip();
                             continue;
                         }
                         value0 = reader;
@@ -285,6 +291,7 @@ partial class Features : global::Ingest.IEntity
                     {
                         reader.Read();
                         if (Matches(ref reader, "Seats"u8)) selected0 = 0;
+                        else if (selected0 == -1) selected0 = -2; // an element no column selects
                         reader.Skip();
                         continue;
                     }
@@ -292,6 +299,7 @@ partial class Features : global::Ingest.IEntity
                     {
                         reader.Read();
                         if (Matches(ref reader, "WB"u8)) selected1 = 0;
+                        else if (selected1 == -1) selected1 = -2; // an element no column selects
                         reader.Skip();
                         continue;
                     }
@@ -309,6 +317,11 @@ partial class Features : global::Ingest.IEntity
                                     reader.Skip();
                                     break;
                             }
+                            continue;
+                        }
+                        if (selected0 == -2)
+                        {
+                            reader.Skip();
                             continue;
                         }
                         value0 = reader;
@@ -330,6 +343,11 @@ partial class Features : global::Ingest.IEntity
                                     reader.Skip();
                                     break;
                             }
+                            continue;
+                        }
+                        if (selected1 == -2)
+                        {
+                            reader.Skip();
                             continue;
                         }
                         value1 = reader;
