@@ -21,7 +21,7 @@ namespace Ingest.Tiers;
 /// <para><b>Keys</b>: rows are taken in raw page order (the raw partition's order: sub-resources as fetched, pages in
 /// page order, records in page order). The first row of a key wins and is written; a later row with the same key is
 /// dropped from the output, and counted as a duplicate when its <c>_snapshot</c> equals the winner's or as a conflict
-/// when it differs. Conflicts are counted exactly (rows and keys); the fields that differ are reported for the first
+/// when it differs. Conflicts are all counted (rows and keys); the fields that differ are reported for the first
 /// <see cref="TransformedStageOptions.MaxConflictDetails"/> conflicting keys, after the main pass, by reading the raw
 /// partition again from the start until both rows of each are found (only when there are conflicts). Rows whose key
 /// has a null column are kept.</para>

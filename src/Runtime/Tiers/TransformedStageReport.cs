@@ -46,10 +46,14 @@ public sealed record TransformedStageReport
     /// <summary>Rows whose key repeats an earlier row's with the same values (<c>_snapshot</c>): dropped.</summary>
     public required long DuplicateRows { get; init; }
 
-    /// <summary>Rows whose key repeats an earlier row's with other values: dropped (the first row wins). Exact.</summary>
+    /// <summary>
+    /// Rows whose key repeats an earlier row's with other values: dropped (the first row wins). Counted, not sampled;
+    /// the key index tells "other values" by 16 bits of <c>_snapshot</c>, so one conflicting row in 65,536 would be
+    /// counted as a duplicate instead (<see cref="KeyIndex"/>).
+    /// </summary>
     public required long ConflictingRows { get; init; }
 
-    /// <summary>Distinct keys with at least one conflicting row. Exact.</summary>
+    /// <summary>Distinct keys with at least one conflicting row. Counted, not sampled (see <see cref="ConflictingRows"/>).</summary>
     public required long ConflictingKeys { get; init; }
 
     /// <summary>Field-level differences for the first <see cref="TransformedStageOptions.MaxConflictDetails"/> conflicting keys.</summary>
