@@ -29,6 +29,20 @@ internal static class FaultingResponder
         response.Headers[FaultHeader] = decision.Kind == FaultKind.SchemaDrift ? $"{decision.Kind}:{decision.Drift}" : decision.Kind.ToString();
         var ct = context.RequestAborted;
         var status = StatusCodes.Status200OK;
+        // A response with a body is logged before the body is sent: a client that has read its response then always
+        // finds the request in the log (logged after, the entry could still be missing when the client looks).
+        var logged = false;
+        void Log()
+        {
+            if (logged) return;
+            logged = true;
+            var userAgent = request.Headers.UserAgent.ToString();
+            var referer = request.Headers.Referer.ToString();
+            state.Requests.Add(new RequestLogEntry(sequence, path, query, attempt, decision.Kind, decision.Delay, status,
+                receivedAt, System.Diagnostics.Stopwatch.GetElapsedTime(started),
+                userAgent.Length == 0 ? null : userAgent, referer.Length == 0 ? null : referer));
+        }
+
         try
         {
             if (decision.Delay > TimeSpan.Zero)
@@ -53,6 +67,7 @@ internal static class FaultingResponder
                     status = (decision.Entropy % 3) switch { 0 => 500, 1 => 502, _ => 503 };
                     response.StatusCode = status;
                     response.ContentType = "text/html";
+                    Log();
                     await response.WriteAsync($"<html><body><h1>{status}</h1>Upstream error, please retry.</body></html>", ct);
                     return;
             }
@@ -70,6 +85,7 @@ internal static class FaultingResponder
 
             response.ContentType = "application/json;charset=UTF-8";
             response.ContentLength = body.WrittenCount;
+            Log();
             await response.Body.WriteAsync(body.WrittenMemory, ct);
             if (decision.Kind is FaultKind.None or FaultKind.SchemaDrift)
             {
@@ -82,11 +98,7 @@ internal static class FaultingResponder
         }
         finally
         {
-            var userAgent = request.Headers.UserAgent.ToString();
-            var referer = request.Headers.Referer.ToString();
-            state.Requests.Add(new RequestLogEntry(sequence, path, query, attempt, decision.Kind, decision.Delay, status,
-                receivedAt, System.Diagnostics.Stopwatch.GetElapsedTime(started),
-                userAgent.Length == 0 ? null : userAgent, referer.Length == 0 ? null : referer));
+            Log(); // responses without a body (429, a held request, a client gone) go out after this handler returns
         }
     }
 }
