@@ -12,7 +12,7 @@ using Table = Ingest.Tables.Table;
 namespace Ingest.Benchmarks.Stages;
 
 /// <summary>
-/// <c>transformed-vs-duckdb &lt;warehouse&gt; [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe]</c>: the transformed
+/// <c>transformed-vs-duckdb &lt;warehouse&gt; [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe] [--duckdb-threads n]</c>: the transformed
 /// stage as users run it (the built <c>ingest</c> executable, <c>ingest stage stellantis_jeep_inventory
 /// transformed_vehicles</c>, with the runner's runtime settings: <c>src/Runner/Ingest.Runner.csproj</c>) and DuckDB
 /// doing the same job (<see cref="DuckDbTransform"/>, one thread) over the same committed raw partition, alternating,
@@ -29,16 +29,20 @@ public static class TransformedVsDuckDb
 
     public static int Run(string[] args)
     {
-        if (args is ["--child", string childSide, string warehouse, string date, string output]) return Child(childSide, warehouse, DateOnly.Parse(date, CultureInfo.InvariantCulture), output);
+        if (args is ["--child", string childSide, string warehouse, string date, string output, string childThreads])
+            return Child(childSide, warehouse, DateOnly.Parse(date, CultureInfo.InvariantCulture), output, int.Parse(childThreads, CultureInfo.InvariantCulture));
         if (args is ["--probe-child", string probeWarehouse, string probeDate]) return ProbeChild(probeWarehouse, DateOnly.Parse(probeDate, CultureInfo.InvariantCulture));
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
-            Console.Error.WriteLine("usage: transformed-vs-duckdb <warehouse> [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe]");
+            Console.Error.WriteLine("usage: transformed-vs-duckdb <warehouse> [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe] [--duckdb-threads n]");
             return 2;
         }
         string warehousePath = Path.GetFullPath(args[0]);
         DateOnly partition = DateOnly.Parse(Option(args, "--date") ?? "2026-11-27", CultureInfo.InvariantCulture);
         int runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
+        // DuckDB's threads; the stage runs on one. More than one is not the same-thread-count comparison: it shows
+        // how far DuckDB gets with the machine's other core.
+        int duckThreads = int.Parse(Option(args, "--duckdb-threads") ?? "1", CultureInfo.InvariantCulture);
         string outDir = Path.GetFullPath(Option(args, "--out") ?? Path.Combine(Path.GetTempPath(), "ingest-tvd-duckdb"));
         Directory.CreateDirectory(outDir);
         string duckOutput = Path.Combine(outDir, "part.parquet");
@@ -54,7 +58,8 @@ public static class TransformedVsDuckDb
             string[] order = i % 2 == 0 ? [Ours, Duck] : [Duck, Ours];
             foreach (string side in order)
             {
-                RunResult result = RunChild(["transformed-vs-duckdb", "--child", side, warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), duckOutput]);
+                RunResult result = RunChild(["transformed-vs-duckdb", "--child", side, warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), duckOutput,
+                    duckThreads.ToString(CultureInfo.InvariantCulture)]);
                 results.Add(result);
                 Console.WriteLine($"run {i + 1} {result.Side,-11}: {result.WallSeconds,7:F2} s wall, {result.CpuSeconds,7:F2} s CPU, peak RSS {result.PeakRssMb,6:F0} MB, {result.Rows:N0} rows  (load {LoadAverage()}){(result.Detail is null ? "" : "  " + result.Detail)}");
             }
@@ -64,7 +69,7 @@ public static class TransformedVsDuckDb
         RunResult[] duck = [.. results.Where(r => r.Side == Duck)];
         double oursWall = Median(ours.Select(r => r.WallSeconds)), duckWall = Median(duck.Select(r => r.WallSeconds));
         Console.WriteLine();
-        Console.WriteLine($"median wall: transformed stage {oursWall:F2} s, DuckDB (1 thread) {duckWall:F2} s -> DuckDB / ours = {duckWall / oursWall:F2}x");
+        Console.WriteLine($"median wall: transformed stage {oursWall:F2} s, DuckDB ({duckThreads} thread{(duckThreads == 1 ? "" : "s")}) {duckWall:F2} s -> DuckDB / ours = {duckWall / oursWall:F2}x");
         Console.WriteLine($"median CPU:  transformed stage {Median(ours.Select(r => r.CpuSeconds)):F2} s, DuckDB {Median(duck.Select(r => r.CpuSeconds)):F2} s");
         Console.WriteLine($"median peak RSS: transformed stage {Median(ours.Select(r => r.PeakRssMb)):F0} MB, DuckDB {Median(duck.Select(r => r.PeakRssMb)):F0} MB");
 
@@ -74,7 +79,7 @@ public static class TransformedVsDuckDb
         return Verify(oursDirectory, duckOutput) ? 0 : 1;
     }
 
-    private static int Child(string side, string warehouse, DateOnly date, string output)
+    private static int Child(string side, string warehouse, DateOnly date, string output, int duckThreads)
     {
         var process = Process.GetCurrentProcess();
         TimeSpan cpuBefore = process.TotalProcessorTime;
@@ -93,7 +98,7 @@ public static class TransformedVsDuckDb
         {
             File.Delete(output);
             IReadOnlyList<string> files = DuckDbTransform.PartitionFiles(warehouse, "stellantis", "raw_inventory", date);
-            using var duck = new DuckDbTransform(threads: 1);
+            using var duck = new DuckDbTransform(duckThreads);
             duck.Copy(files, output);
             wallEnd = Stopwatch.GetTimestamp();
             rows = duck.ParquetRows(output); // after the clock: the footer's row count
