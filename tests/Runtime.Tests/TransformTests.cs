@@ -139,6 +139,21 @@ public sealed class TransformTests
     }
 
     [Fact]
+    public void A_sliced_input_is_read_from_its_offset_with_its_own_nulls()
+    {
+        // Offset 3 (not a multiple of 8), so both the value offsets and the validity bits must be read from the slice.
+        StringArray whole = Input("a", null, "b", "IUJ202510JLJX74", "IUJ202620JTJP74", null, "IUJ202571JTJL74", "x", null, "y");
+        var sliced = (StringArray)whole.Slice(3, 5);
+        var output = new StringColumnBuffer(capacity: 4);
+
+        Substring.Apply(sliced, "9,6", output);
+
+        using var buffers = new BatchBuffers();
+        var array = (StringArray)ArrowArrayFactory.BuildArray(output.Build(buffers));
+        Assert.Equal(["JLJX74", "JTJP74", null, "JTJL74", null], Enumerable.Range(0, array.Length).Select(i => array.IsNull(i) ? null : array.GetString(i)));
+    }
+
+    [Fact]
     public void UrlTemplate_without_a_hole_is_refused()
     {
         Assert.Throws<ArgumentException>(() => Run<UrlTemplate>("https://h/p", "a"));

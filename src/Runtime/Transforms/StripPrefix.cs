@@ -12,9 +12,10 @@ public sealed class StripPrefix : ITransform<StringArray, StringColumnBuffer>
     public static void Apply(StringArray input, string? argument, StringColumnBuffer output)
     {
         byte[] prefix = System.Text.Encoding.UTF8.GetBytes(argument ?? throw new ArgumentException("StripPrefix needs the prefix as its argument."));
-        for (int row = 0; row < input.Length; row++)
+        var rows = new Utf8Rows(input);
+        for (int row = 0; row < rows.Length; row++)
         {
-            if (!StringArrays.TryGetBytes(input, row, out ReadOnlySpan<byte> value))
+            if (!rows.TryGet(row, out ReadOnlySpan<byte> value))
             {
                 output.AppendNull();
                 continue;

@@ -14,9 +14,10 @@ public sealed class Substring : ITransform<StringArray, StringColumnBuffer>
     public static void Apply(StringArray input, string? argument, StringColumnBuffer output)
     {
         (int start, int? length) = ParseRange(argument);
-        for (int row = 0; row < input.Length; row++)
+        var rows = new Utf8Rows(input);
+        for (int row = 0; row < rows.Length; row++)
         {
-            if (!StringArrays.TryGetBytes(input, row, out ReadOnlySpan<byte> value))
+            if (!rows.TryGet(row, out ReadOnlySpan<byte> value))
             {
                 output.AppendNull();
                 continue;

@@ -17,9 +17,10 @@ public sealed class UrlTemplate : ITransform<StringArray, StringColumnBuffer>
         byte[] prefix = System.Text.Encoding.UTF8.GetBytes(template[..hole]);
         byte[] suffix = System.Text.Encoding.UTF8.GetBytes(template[(hole + 3)..]);
 
-        for (int row = 0; row < input.Length; row++)
+        var rows = new Utf8Rows(input);
+        for (int row = 0; row < rows.Length; row++)
         {
-            if (!StringArrays.TryGetBytes(input, row, out ReadOnlySpan<byte> value) || value.IsEmpty)
+            if (!rows.TryGet(row, out ReadOnlySpan<byte> value) || value.IsEmpty)
             {
                 output.AppendNull();
                 continue;

@@ -11,9 +11,10 @@ public sealed class Zip5 : ITransform<StringArray, StringColumnBuffer>
 {
     public static void Apply(StringArray input, string? argument, StringColumnBuffer output)
     {
-        for (int row = 0; row < input.Length; row++)
+        var rows = new Utf8Rows(input);
+        for (int row = 0; row < rows.Length; row++)
         {
-            if (StringArrays.TryGetBytes(input, row, out ReadOnlySpan<byte> value) && IsZip(value)) output.Append(value[..5]);
+            if (rows.TryGet(row, out ReadOnlySpan<byte> value) && IsZip(value)) output.Append(value[..5]);
             else output.AppendNull();
         }
     }
