@@ -663,7 +663,7 @@ public sealed partial class EntityGenerator
             {
                 if (column.Coercers.IsEmpty)
                 {
-                    writer.Line($"if (global::Ingest.Extraction.Utf8Validation.IsValid(value.Utf8)) {{ {target}.Append(value.Utf8);{appendTail} }}");
+                    writer.Line($"if ({target}.TryAppendUtf8(value.Utf8)) {{{appendTail} }}");
                     return;
                 }
                 writer.Line("{");
@@ -675,7 +675,7 @@ public sealed partial class EntityGenerator
                         string call = $"{column.Coercers[i]}.Coerce(text, CoerceScratch({i}, text.Length), out text)";
                         writer.Line(i == 0 ? $"{Result} outcome = {call};" : $"if (outcome == {Result}.Value) outcome = {call};");
                     }
-                    writer.Line($"if (outcome == {Result}.Value && global::Ingest.Extraction.Utf8Validation.IsValid(text)) {{ {target}.Append(text);{appendTail} }}");
+                    writer.Line($"if (outcome == {Result}.Value && {target}.TryAppendUtf8(text)) {{{appendTail} }}");
                     writer.Line($"if (outcome == {Result}.Null) {{ {onNull} }}");
                 }
                 writer.Unindent();

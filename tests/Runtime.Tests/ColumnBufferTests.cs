@@ -1,3 +1,4 @@
+using System.Text;
 using Apache.Arrow;
 using Ingest.Columns;
 
@@ -124,6 +125,51 @@ public sealed class ColumnBufferTests
             bool? expected = i >= 37 ? true : i % 5 == 0 ? null : i % 2 == 0;
             Assert.Equal(expected, array.GetValue(i));
         }
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("ab", true)]
+    [InlineData("Jeep", true)]
+    [InlineData("1C4RJFBG5MC", true)]
+    [InlineData("Bright White Clear-Coat", true)]
+    [InlineData("Cr\u00e8me", true)]
+    [InlineData("Rh\u00f4ne-Alpes \u4e2d\u6587 \ud83d\ude97 long text", true)]
+    [InlineData("%C3", false)]          // a lead byte without its continuation, under 4 bytes
+    [InlineData("ab%C3d", false)]       // 4 to 7 bytes
+    [InlineData("abc%C3%28xyz", false)] // 8 to 16 bytes
+    [InlineData("a long value with a bad byte %FF in it", false)] // over 16 bytes
+    public void TryAppendUtf8_appends_valid_text_and_leaves_the_column_unchanged_otherwise(string spelled, bool valid)
+    {
+        // %NN spells a raw byte, so invalid UTF-8 can be written in an attribute.
+        byte[] utf8 = RawBytes(spelled);
+        var column = new StringColumnBuffer(capacity: 4);
+        column.Append("before"u8);
+
+        Assert.Equal(valid, column.TryAppendUtf8(utf8));
+
+        Assert.Equal(valid ? 2 : 1, column.Count);
+        Assert.Equal(valid ? 6 + utf8.Length : 6, column.DataLength);
+        column.Append("after"u8);
+        using var buffers = new BatchBuffers();
+        StringArray array = Build<StringArray>(column, buffers);
+        Assert.Equal(valid ? ["before", Encoding.UTF8.GetString(utf8), "after"] : ["before", "after"],
+            Enumerable.Range(0, array.Length).Select(i => array.GetString(i)));
+    }
+
+    private static byte[] RawBytes(string spelled)
+    {
+        var bytes = new List<byte>();
+        for (int i = 0; i < spelled.Length; i++)
+        {
+            if (spelled[i] == '%' && i + 2 < spelled.Length)
+            {
+                bytes.Add(Convert.ToByte(spelled.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else bytes.AddRange(Encoding.UTF8.GetBytes(spelled[i].ToString()));
+        }
+        return [.. bytes];
     }
 
     [Fact]

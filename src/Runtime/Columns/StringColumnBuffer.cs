@@ -39,25 +39,65 @@ public sealed class StringColumnBuffer : ColumnBuffer
         Count = row + 1;
     }
 
-    // Most values are short: two overlapping moves (first and last 8 or 4 bytes) beat a call to memmove, and
-    // never touch a byte outside the value.
+    /// <summary>
+    /// Appends UTF-8 text after checking that it is valid UTF-8, or appends nothing and returns false. A short value
+    /// is checked in the same pass as its copy: its bytes are all ASCII when the words the copy moves have no high bit.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopySmall(ref byte source, ref byte target, int length)
+    public bool TryAppendUtf8(ReadOnlySpan<byte> utf8)
     {
-        if (length >= 8)
+        int row = Count;
+        EnsureRowCapacity(row);
+        int end = _dataLength + utf8.Length;
+        if ((uint)end > (uint)_data.Length) GrowData(end);
+        ref byte target = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), _dataLength);
+        if (utf8.Length <= 16)
         {
-            Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<ulong>(ref source));
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length - 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, length - 8)));
-        }
-        else if (length >= 4)
-        {
-            Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<uint>(ref source));
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length - 4), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, length - 4)));
+            ulong moved = CopySmall(ref MemoryMarshal.GetReference(utf8), ref target, utf8.Length);
+            if ((moved & 0x8080_8080_8080_8080UL) != 0 && !System.Text.Unicode.Utf8.IsValid(utf8)) return false;
         }
         else
         {
-            for (int i = 0; i < length; i++) Unsafe.Add(ref target, i) = Unsafe.Add(ref source, i);
+            if (!Ingest.Extraction.Utf8Validation.IsValid(utf8)) return false;
+            Unsafe.CopyBlockUnaligned(ref target, ref MemoryMarshal.GetReference(utf8), (uint)utf8.Length);
         }
+        _dataLength = end;
+        Offset(row + 1) = end;
+        MarkValid(row);
+        Count = row + 1;
+        return true;
+    }
+
+    // Most values are short: two overlapping moves (first and last 8 or 4 bytes) beat a call to memmove, and
+    // never touch a byte outside the value.
+    // Returns the bits of every word it moved, ORed, so a caller can see whether any byte had its high bit set.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong CopySmall(ref byte source, ref byte target, int length)
+    {
+        if (length >= 8)
+        {
+            ulong head = Unsafe.ReadUnaligned<ulong>(ref source);
+            ulong tail = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, length - 8));
+            Unsafe.WriteUnaligned(ref target, head);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length - 8), tail);
+            return head | tail;
+        }
+        if (length >= 4)
+        {
+            uint head = Unsafe.ReadUnaligned<uint>(ref source);
+            uint tail = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, length - 4));
+            Unsafe.WriteUnaligned(ref target, head);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length - 4), tail);
+            return head | tail;
+        }
+        ulong bytes = 0;
+        for (int i = 0; i < length; i++)
+        {
+            byte b = Unsafe.Add(ref source, i);
+            Unsafe.Add(ref target, i) = b;
+            bytes |= b;
+        }
+        return bytes;
     }
 
     /// <summary>

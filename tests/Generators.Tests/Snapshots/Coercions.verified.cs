@@ -361,7 +361,7 @@ partial class Coerced : global::Ingest.IEntity
                         global::Ingest.CoercionResult outcome = global::Ingest.Coercers.Trim.Coerce(text, CoerceScratch(0, text.Length), out text);
                         if (outcome == global::Ingest.CoercionResult.Value) outcome = global::Ingest.Coercers.Upper.Coerce(text, CoerceScratch(1, text.Length), out text);
                         if (outcome == global::Ingest.CoercionResult.Value) outcome = global::Ingest.Coercers.EmptyToNull.Coerce(text, CoerceScratch(2, text.Length), out text);
-                        if (outcome == global::Ingest.CoercionResult.Value && global::Ingest.Extraction.Utf8Validation.IsValid(text)) { _vehicleDesc.Append(text); return; }
+                        if (outcome == global::Ingest.CoercionResult.Value && _vehicleDesc.TryAppendUtf8(text)) { return; }
                         if (outcome == global::Ingest.CoercionResult.Null) { _vehicleDesc.AppendNull(); return; }
                     }
                     Fail(7, row, value.Utf8);
@@ -388,7 +388,7 @@ partial class Coerced : global::Ingest.IEntity
                     {
                         global::System.ReadOnlySpan<byte> text = value.Utf8;
                         global::Ingest.CoercionResult outcome = global::Ingest.Coercers.Lower.Coerce(text, CoerceScratch(0, text.Length), out text);
-                        if (outcome == global::Ingest.CoercionResult.Value && global::Ingest.Extraction.Utf8Validation.IsValid(text)) { _color.Append(text); return; }
+                        if (outcome == global::Ingest.CoercionResult.Value && _color.TryAppendUtf8(text)) { return; }
                         if (outcome == global::Ingest.CoercionResult.Null) { _color.AppendNull(); return; }
                     }
                     Fail(8, row, value.Utf8);
@@ -468,7 +468,7 @@ partial class Coerced : global::Ingest.IEntity
                     {
                         global::System.ReadOnlySpan<byte> text = value.Utf8;
                         global::Ingest.CoercionResult outcome = global::Ingest.Coercers.Trim.Coerce(text, CoerceScratch(0, text.Length), out text);
-                        if (outcome == global::Ingest.CoercionResult.Value && global::Ingest.Extraction.Utf8Validation.IsValid(text)) { items.Append(text); continue; }
+                        if (outcome == global::Ingest.CoercionResult.Value && items.TryAppendUtf8(text)) { continue; }
                         if (outcome == global::Ingest.CoercionResult.Null) { items.AppendNull(); continue; }
                     }
                 }

@@ -380,7 +380,7 @@ partial class Typed : global::Ingest.IEntity
                 }
                 if (kind == ScalarKind.Value)
                 {
-                    if (global::Ingest.Extraction.Utf8Validation.IsValid(value.Utf8)) { items.Append(value.Utf8); continue; }
+                    if (items.TryAppendUtf8(value.Utf8)) { continue; }
                 }
                 if (kind == ScalarKind.Value) Fail(10, row, value.Utf8); else FailUnreadable(ref reader, 10, row);
                 SkipRestOfArray(ref reader);

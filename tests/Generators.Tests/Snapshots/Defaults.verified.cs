@@ -202,7 +202,7 @@ partial class Defaulted : global::Ingest.IEntity
             switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
             {
                 case ScalarKind.Value:
-                    if (global::Ingest.Extraction.Utf8Validation.IsValid(value.Utf8)) { _status.Append(value.Utf8); return; }
+                    if (_status.TryAppendUtf8(value.Utf8)) { return; }
                     Fail(0, row, value.Utf8);
                     _status.AppendNull();
                     return;
@@ -228,7 +228,7 @@ partial class Defaulted : global::Ingest.IEntity
                         global::System.ReadOnlySpan<byte> text = value.Utf8;
                         global::Ingest.CoercionResult outcome = global::Ingest.Coercers.Trim.Coerce(text, CoerceScratch(0, text.Length), out text);
                         if (outcome == global::Ingest.CoercionResult.Value) outcome = global::Ingest.Coercers.EmptyToNull.Coerce(text, CoerceScratch(1, text.Length), out text);
-                        if (outcome == global::Ingest.CoercionResult.Value && global::Ingest.Extraction.Utf8Validation.IsValid(text)) { _trim.Append(text); return; }
+                        if (outcome == global::Ingest.CoercionResult.Value && _trim.TryAppendUtf8(text)) { return; }
                         if (outcome == global::Ingest.CoercionResult.Null) { _trim.Append("unknown"u8); return; }
                     }
                     Fail(1, row, value.Utf8);

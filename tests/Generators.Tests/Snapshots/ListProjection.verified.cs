@@ -270,7 +270,7 @@ partial class Offers : global::Ingest.IEntity
             {
                 case ScalarKind.Value:
                     {
-                        if (global::Ingest.Extraction.Utf8Validation.IsValid(value.Utf8)) { items.Append(value.Utf8); return; }
+                        if (items.TryAppendUtf8(value.Utf8)) { return; }
                     }
                     Fail(1, row, value.Utf8);
                     items.AppendNull();
