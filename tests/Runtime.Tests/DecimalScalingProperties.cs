@@ -34,6 +34,30 @@ public sealed class DecimalScalingProperties
         (2, Gen.Select(Gen.Int[-999_999, 999_999], Gen.Int[1, 6]).Select((units, scale) => (units + 0.5m) / (decimal)Math.Pow(10, scale))));
 
     [Fact]
+    public void The_64_bit_fast_path_appends_what_the_general_one_would_or_declines()
+    {
+        // Mantissas around the edge of what scales within a long (long.MaxValue / 10^k), and ordinary ones.
+        Gen<ulong> mantissas = Gen.Frequency(
+            (2, Gen.ULong),
+            (2, Gen.Int[0, 18].SelectMany(k => Gen.Int[-2, 2].Select(d => (ulong)(long.MaxValue / (long)Math.Pow(10, k)) + (ulong)(long)d))),
+            (3, Gen.ULong[0, 10_000_000_000]));
+        Gen.Select(mantissas, Gen.Int[-20, 20], Gen.Bool, Gen.Int[1, 38], Gen.Int[0, 20]).Where((_, _, _, precision, scale) => scale <= precision)
+            .Sample((mantissa, exponent, negative, precision, scale) =>
+            {
+                var number = new Ingest.Coercers.Utf8Number { Mantissa = mantissa, Exponent = exponent, IsNegative = negative };
+                var fast = new DecimalColumnBuffer(precision, scale, capacity: 1);
+                if (!fast.TryAppendExact(number)) return; // declining is always allowed: the caller takes the general path
+                Assert.True(number.TryToDecimal(out decimal value), $"{mantissa}e{exponent}");
+                var general = new DecimalColumnBuffer(precision, scale, capacity: 1);
+                Assert.True(general.TryAppend(value), $"{value} ({precision},{scale})");
+                using var buffers = new BatchBuffers();
+                var a = (Apache.Arrow.Decimal128Array)Apache.Arrow.ArrowArrayFactory.BuildArray(fast.Build(buffers));
+                var b = (Apache.Arrow.Decimal128Array)Apache.Arrow.ArrowArrayFactory.BuildArray(general.Build(buffers));
+                Assert.Equal(b.GetValue(0), a.GetValue(0));
+            }, iter: 20_000);
+    }
+
+    [Fact]
     public void Scaling_rounds_half_to_even_and_refuses_exactly_what_overflows_the_precision()
     {
         Gen.Select(Decimals, Gen.Int[1, 38], Gen.Int[0, 38]).Where((_, precision, scale) => scale <= precision).Sample((value, precision, scale) =>

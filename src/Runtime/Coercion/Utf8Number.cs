@@ -213,12 +213,17 @@ public readonly struct Utf8Number
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipCurrencySign(ReadOnlySpan<byte> text, int i)
     {
-        if (i < text.Length && text[i] == (byte)'$') return i + 1;
-        if (text[i..].StartsWith("€"u8)) return i + 3;
-        if (text[i..].StartsWith("£"u8)) return i + 2;
-        return i;
+        if (i >= text.Length) return i;
+        switch (text[i])
+        {
+            case (byte)'$': return i + 1;
+            case 0xE2 when text[i..].StartsWith("€"u8): return i + 3; // only a lead byte of € or £ is worth comparing
+            case 0xC2 when text[i..].StartsWith("£"u8): return i + 2;
+            default: return i;
+        }
     }
 
     // A unit after the number: spaces, then letters, '%', '/', '.', never digits ("20 MPG", "12%", "5 mi.").

@@ -11,6 +11,9 @@ public sealed class DecimalColumnBuffer(int precision, int scale, int capacity)
 {
     private readonly Int128 _limit = Pow10(precision);
 
+    // The limit as a long for the 64-bit path (precision 19 and up never binds there: long.MaxValue < 10^19).
+    private readonly long _limit64 = precision < 19 ? (long)Pow10(precision) : long.MaxValue;
+
     public int Scale { get; } = scale;
 
     /// <summary>Appends the value; false (nothing appended) when it does not fit the precision.</summary>
@@ -29,10 +32,9 @@ public sealed class DecimalColumnBuffer(int precision, int scale, int capacity)
     {
         int shift = number.Exponent + Scale;
         if (number.IsTruncated || shift < 0 || shift >= SmallPowersOfTen.Length) return false;
-        ulong factor = SmallPowersOfTen[shift];
-        if (number.Mantissa > long.MaxValue / factor) return false;
-        long scaled = (long)(number.Mantissa * factor);
-        if (scaled >= _limit) return false;
+        if (number.Mantissa > LargestScalable[shift]) return false; // a table, not a 64-bit division per value
+        long scaled = (long)(number.Mantissa * SmallPowersOfTen[shift]);
+        if (scaled >= _limit64) return false;
         Append(number.IsNegative ? -scaled : scaled);
         return true;
     }
@@ -83,6 +85,14 @@ public sealed class DecimalColumnBuffer(int precision, int scale, int capacity)
         unscaled = negative ? -magnitude : magnitude;
         return magnitude < limit;
     }
+
+    /// <summary><c>long.MaxValue / 10^k</c>: the largest mantissa that <see cref="SmallPowersOfTen"/>[k] scales within a long.</summary>
+    private static ReadOnlySpan<ulong> LargestScalable =>
+    [
+        9_223_372_036_854_775_807, 922_337_203_685_477_580, 92_233_720_368_547_758, 9_223_372_036_854_775,
+        922_337_203_685_477, 92_233_720_368_547, 9_223_372_036_854, 922_337_203_685, 92_233_720_368, 9_223_372_036,
+        922_337_203, 92_233_720, 9_223_372, 922_337, 92_233, 9_223, 922, 92, 9,
+    ];
 
     private static ReadOnlySpan<ulong> SmallPowersOfTen =>
     [
