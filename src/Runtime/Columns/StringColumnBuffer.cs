@@ -26,17 +26,10 @@ public sealed class StringColumnBuffer : ColumnBuffer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(ReadOnlySpan<byte> utf8)
     {
-        int row = Count;
-        EnsureRowCapacity(row);
-        int end = _dataLength + utf8.Length;
-        if ((uint)end > (uint)_data.Length) GrowData(end);
-        ref byte target = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), _dataLength);
+        ref byte target = ref Room(utf8.Length);
         if (utf8.Length <= 16) CopySmall(ref MemoryMarshal.GetReference(utf8), ref target, utf8.Length);
         else Unsafe.CopyBlockUnaligned(ref target, ref MemoryMarshal.GetReference(utf8), (uint)utf8.Length);
-        _dataLength = end;
-        Offset(row + 1) = end;
-        MarkValid(row);
-        Count = row + 1;
+        CommitReserved(utf8.Length);
     }
 
     /// <summary>
@@ -46,11 +39,7 @@ public sealed class StringColumnBuffer : ColumnBuffer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryAppendUtf8(ReadOnlySpan<byte> utf8)
     {
-        int row = Count;
-        EnsureRowCapacity(row);
-        int end = _dataLength + utf8.Length;
-        if ((uint)end > (uint)_data.Length) GrowData(end);
-        ref byte target = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), _dataLength);
+        ref byte target = ref Room(utf8.Length);
         if (utf8.Length <= 16)
         {
             ulong moved = CopySmall(ref MemoryMarshal.GetReference(utf8), ref target, utf8.Length);
@@ -61,11 +50,17 @@ public sealed class StringColumnBuffer : ColumnBuffer
             if (!Ingest.Extraction.Utf8Validation.IsValid(utf8)) return false;
             Unsafe.CopyBlockUnaligned(ref target, ref MemoryMarshal.GetReference(utf8), (uint)utf8.Length);
         }
-        _dataLength = end;
-        Offset(row + 1) = end;
-        MarkValid(row);
-        Count = row + 1;
+        CommitReserved(utf8.Length);
         return true;
+    }
+
+    /// <summary>Where the next <paramref name="length"/> bytes of data go, the data grown to hold them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref byte Room(int length)
+    {
+        int end = _dataLength + length;
+        if ((uint)end > (uint)_data.Length) GrowData(end);
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), _dataLength);
     }
 
     // Most values are short: two overlapping moves (first and last 8 or 4 bytes) beat a call to memmove, and
@@ -104,13 +99,10 @@ public sealed class StringColumnBuffer : ColumnBuffer
     /// Reserves room for up to <paramref name="maxLength"/> bytes at the end of the data, to be filled in place
     /// and then committed with <see cref="CommitReserved"/>: the unescape-and-coerce path writes there directly.
     /// </summary>
-    public Span<byte> Reserve(int maxLength)
-    {
-        int end = _dataLength + maxLength;
-        if ((uint)end > (uint)_data.Length) GrowData(end);
-        return new Span<byte>(_data, _dataLength, maxLength);
-    }
+    public Span<byte> Reserve(int maxLength) => MemoryMarshal.CreateSpan(ref Room(maxLength), maxLength);
 
+    /// <summary>Makes the next <paramref name="length"/> bytes after the data the value of a new row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CommitReserved(int length)
     {
         int row = Count;
