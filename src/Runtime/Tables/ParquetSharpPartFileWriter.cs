@@ -22,9 +22,19 @@ internal sealed class ParquetSharpPartFileWriter : PartFileWriter
     /// </summary>
     private const long PageBytes = 128 * 1024;
 
+    /// <summary>
+    /// Batches shorter than this are gathered (<see cref="BatchGatherer"/>) until this many rows or
+    /// <see cref="GatherBytes"/> are waiting, then handed over as one: each hand-over costs parquet-cpp about 6 µs a
+    /// column whatever its length.
+    /// </summary>
+    internal const int GatherRows = 8192;
+
+    private const long GatherBytes = 8 * 1024 * 1024;
+
     private readonly WriterProperties _properties;
     private readonly ArrowWriterProperties _arrowProperties;
     private readonly FileWriter _writer;
+    private readonly BatchGatherer _gathered;
     private bool _rowGroupEnded;
 
     public ParquetSharpPartFileWriter(Stream file, Schema schema, TableStoreOptions options, IReadOnlyDictionary<string, string> metadata)
@@ -41,28 +51,35 @@ internal sealed class ParquetSharpPartFileWriter : PartFileWriter
         _arrowProperties = new ArrowWriterPropertiesBuilder().StoreSchema().Build();
         var withMetadata = new Schema(schema.FieldsList, metadata);
         _writer = new FileWriter(file, withMetadata, _properties, _arrowProperties, leaveOpen: true);
+        _gathered = new BatchGatherer(withMetadata);
     }
 
     public override ValueTask AppendAsync(RecordBatch rows, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (_rowGroupEnded)
+        if (rows.Length >= GatherRows)
         {
-            _writer.NewBufferedRowGroup();
-            _rowGroupEnded = false;
+            WriteGathered();
+            Write(rows);
         }
-        _writer.WriteBufferedRecordBatch(rows);
+        else
+        {
+            _gathered.Append(rows);
+            if (_gathered.Rows >= GatherRows || _gathered.Bytes >= GatherBytes) WriteGathered();
+        }
         return ValueTask.CompletedTask;
     }
 
     public override ValueTask EndRowGroupAsync(CancellationToken cancellationToken)
     {
+        WriteGathered();
         _rowGroupEnded = true;
         return ValueTask.CompletedTask;
     }
 
     public override ValueTask CloseAsync(CancellationToken cancellationToken)
     {
+        WriteGathered();
         _writer.Close();
         return DisposeAsync();
     }
@@ -75,6 +92,24 @@ internal sealed class ParquetSharpPartFileWriter : PartFileWriter
         _arrowProperties.Dispose();
         _properties.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private void WriteGathered()
+    {
+        if (_gathered.Rows == 0) return;
+        // parquet-cpp encodes the batch before WriteBufferedRecordBatch returns, so the buffers can be reused after.
+        Write(_gathered.Build());
+        _gathered.Clear();
+    }
+
+    private void Write(RecordBatch rows)
+    {
+        if (_rowGroupEnded)
+        {
+            _writer.NewBufferedRowGroup();
+            _rowGroupEnded = false;
+        }
+        _writer.WriteBufferedRecordBatch(rows);
     }
 
     private static Compression ToCompression(ParquetCompression compression) => compression switch
