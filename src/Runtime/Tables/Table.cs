@@ -98,13 +98,19 @@ public sealed class Table
     /// </remarks>
     public async IAsyncEnumerable<RecordBatch> ReadPartitionAsync(DateOnly partitionDate, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        foreach (string file in PartitionFiles(partitionDate))
+        {
+            await foreach (RecordBatch batch in PartFileReader.ReadAsync(file, cancellationToken).ConfigureAwait(false))
+                yield return batch;
+        }
+    }
+
+    /// <summary>The part files of a committed partition, as its manifest lists them. Throws when the partition does not exist.</summary>
+    public IReadOnlyList<string> PartitionFiles(DateOnly partitionDate)
+    {
         string folder = _layout.PartitionPath(partitionDate);
         PartitionManifest manifest = ReadManifest(partitionDate)
             ?? throw new DirectoryNotFoundException($"Table {Namespace}/{Name} has no committed partition {partitionDate:yyyy-MM-dd} (no {Path.Combine(folder, PartitionManifest.FileName)}).");
-        foreach (ManifestFile file in manifest.Files)
-        {
-            await foreach (RecordBatch batch in PartFileReader.ReadAsync(Path.Combine(folder, file.Path), cancellationToken).ConfigureAwait(false))
-                yield return batch;
-        }
+        return [.. manifest.Files.Select(file => Path.Combine(folder, file.Path))];
     }
 }

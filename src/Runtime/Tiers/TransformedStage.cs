@@ -13,10 +13,10 @@ namespace Ingest.Tiers;
 /// upstream, so it can be re-run (replayed) from the raw partition at any time.
 /// </summary>
 /// <remarks>
-/// <para><b>Memory</b>: raw row groups are read one at a time (a few dozen pages, decoded by parquet-cpp outside the
-/// managed heap) and disposed; the extractor holds one batch (<see cref="TransformedStageOptions.ExtractBatchRows"/>);
+/// <para><b>Memory</b>: raw pages are read one at a time (<see cref="RawPageReader"/>: each body is a view of the data
+/// page parquet-cpp decompressed, outside the managed heap); the extractor holds one batch (<see cref="TransformedStageOptions.ExtractBatchRows"/>);
 /// the writer holds one row group of <see cref="TransformedStageOptions.WriteChunkRows"/> rows, encoded and
-/// compressed as it fills; the key index holds about 11 bytes per distinct key, in native memory (<see cref="KeyIndex"/>:
+/// compressed as it fills, and up to 8,192 rows gathered to hand over at once; the key index holds about 11 bytes per distinct key, in native memory (<see cref="KeyIndex"/>:
 /// 2.7 MB for 250,000 keys). Nothing grows with the partition but the key index.</para>
 /// <para><b>Keys</b>: rows are taken in raw page order (the raw partition's order: sub-resources as fetched, pages in
 /// page order, records in page order). The first row of a key wins and is written; a later row with the same key is
@@ -65,43 +65,37 @@ public static class TransformedStage
         EntityExtractor extractor = TEntity.CreateExtractor(options.ExtractBatchRows);
 
         var extractTime = new Stopwatch();
-        int ordinal = 0;
         var readTime = new Stopwatch();
-        await using IAsyncEnumerator<RecordBatch> rawBatches = raw.ReadPartitionAsync(partitionDate, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
+        using (RawPageReader pages = RawPageReader.Open(raw, partitionDate))
         {
-            readTime.Start();
-            bool more = await rawBatches.MoveNextAsync().ConfigureAwait(false);
-            readTime.Stop();
-            if (!more) break;
-            using (RecordBatch rawBatch = rawBatches.Current)
+            for (int ordinal = 0; ; ordinal++)
             {
-                RawColumns columns = RawColumns.Of(rawBatch);
-                for (int row = 0; row < rawBatch.Length; row++, ordinal++)
+                readTime.Start();
+                bool more = pages.MoveNext();
+                readTime.Stop();
+                if (!more) break;
+                cancellationToken.ThrowIfCancellationRequested();
+                transform.RowsIn++;
+                if (pages.Failed)
                 {
-                    transform.RowsIn++;
-                    if (RawTier.IsFailedOutcome(columns.Outcome.GetBytes(row)))
-                    {
-                        transform.FailedPages++;
-                        continue;
-                    }
-                    ReadOnlySpan<byte> body = columns.Body.GetBytes(row);
-                    transform.BytesIn += body.Length;
-                    extractTime.Start();
-                    int records = extractor.AppendPage(body, PageLabel(columns.SubResource.GetString(row), columns.PageNumber.GetValue(row) ?? 0));
-                    extractTime.Stop();
-                    transform.PageAppended(ordinal, records);
-                    if (extractor.HasFullBatch) await TakeBatchAsync(extractor, transform, extractTime, cancellationToken).ConfigureAwait(false);
+                    transform.FailedPages++;
+                    continue;
                 }
+                ReadOnlySpan<byte> body = pages.Body;
+                transform.BytesIn += body.Length;
+                extractTime.Start();
+                int records = extractor.AppendPage(body, PageLabel(pages.SubResource, pages.PageNumber));
+                extractTime.Stop();
+                transform.PageAppended(ordinal, records);
+                if (extractor.HasFullBatch) await TakeBatchAsync(extractor, transform, extractTime, cancellationToken).ConfigureAwait(false);
             }
-            memory.Sample();
         }
         await TakeBatchAsync(extractor, transform, extractTime, cancellationToken).ConfigureAwait(false);
         await transform.FlushQuarantineAsync(cancellationToken).ConfigureAwait(false);
         TimeSpan mainPass = Stopwatch.GetElapsedTime(started);
 
         long detailsStarted = Stopwatch.GetTimestamp();
-        IReadOnlyList<KeyConflict> details = await ResolveConflictDetailsAsync<TEntity>(raw, partitionDate, transform.PendingConflicts, descriptor, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<KeyConflict> details = ResolveConflictDetails<TEntity>(raw, partitionDate, transform.PendingConflicts, descriptor, cancellationToken);
         TimeSpan detailsTime = Stopwatch.GetElapsedTime(detailsStarted);
 
         long commitStarted = Stopwatch.GetTimestamp();
@@ -164,7 +158,7 @@ public static class TransformedStage
     /// the winner is the first row with the conflict's key (the key index keeps no locations, to stay small), the
     /// dropped row is at the page and record noted during the main pass. Only runs when there are conflicts.
     /// </summary>
-    private static async Task<IReadOnlyList<KeyConflict>> ResolveConflictDetailsAsync<TEntity>(Table raw, DateOnly partitionDate, IReadOnlyList<PendingConflict> pending, EntityDescriptor descriptor, CancellationToken cancellationToken)
+    private static IReadOnlyList<KeyConflict> ResolveConflictDetails<TEntity>(Table raw, DateOnly partitionDate, IReadOnlyList<PendingConflict> pending, EntityDescriptor descriptor, CancellationToken cancellationToken)
         where TEntity : IEntity
     {
         if (pending.Count == 0) return [];
@@ -183,36 +177,31 @@ public static class TransformedStage
         var keys = new RowKeyHasher(descriptor.Schema, descriptor.Key);
         EntityExtractor extractor = TEntity.CreateExtractor();
 
-        int ordinal = 0;
-        await foreach (RecordBatch rawBatch in raw.ReadPartitionAsync(partitionDate, cancellationToken).ConfigureAwait(false))
+        using (RawPageReader pages = RawPageReader.Open(raw, partitionDate))
         {
-            using (rawBatch)
+            for (int ordinal = 0; (unresolved > 0 || ordinal <= lastOtherPage) && pages.MoveNext(); ordinal++)
             {
-                RawColumns columns = RawColumns.Of(rawBatch);
-                for (int row = 0; row < rawBatch.Length && (unresolved > 0 || ordinal <= lastOtherPage); row++, ordinal++)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (pages.Failed) continue;
+                string label = PageLabel(pages.SubResource, pages.PageNumber);
+                extractor.AppendPage(pages.Body, label);
+                using ExtractedBatch page = extractor.TakeBatch();
+                if (page.Length == 0) continue;
+                var hashes = new ulong[page.Length];
+                var hasKey = new bool[page.Length];
+                keys.Hash(page.Batch, hashes, hasKey);
+                for (int record = 0; record < page.Length && unresolved > 0; record++)
                 {
-                    if (RawTier.IsFailedOutcome(columns.Outcome.GetBytes(row))) continue;
-                    string label = PageLabel(columns.SubResource.GetString(row), columns.PageNumber.GetValue(row) ?? 0);
-                    extractor.AppendPage(columns.Body.GetBytes(row), label);
-                    using ExtractedBatch page = extractor.TakeBatch();
-                    if (page.Length == 0) continue;
-                    var hashes = new ulong[page.Length];
-                    var hasKey = new bool[page.Length];
-                    keys.Hash(page.Batch, hashes, hasKey);
-                    for (int record = 0; record < page.Length && unresolved > 0; record++)
-                    {
-                        if (!hasKey[record] || !winners.TryGetValue(hashes[record], out var winner) || winner is not null) continue;
-                        winners[hashes[record]] = (label, record, RowValues(page.Batch, record));
-                        unresolved--;
-                    }
-                    if (others.TryGetValue(ordinal, out List<int>? records))
-                    {
-                        labels[ordinal] = label;
-                        foreach (int record in records) otherValues[(ordinal, record)] = RowValues(page.Batch, record);
-                    }
+                    if (!hasKey[record] || !winners.TryGetValue(hashes[record], out var winner) || winner is not null) continue;
+                    winners[hashes[record]] = (label, record, RowValues(page.Batch, record));
+                    unresolved--;
+                }
+                if (others.TryGetValue(ordinal, out List<int>? records))
+                {
+                    labels[ordinal] = label;
+                    foreach (int record in records) otherValues[(ordinal, record)] = RowValues(page.Batch, record);
                 }
             }
-            if (unresolved == 0 && ordinal > lastOtherPage) break;
         }
 
         var details = new List<KeyConflict>(pending.Count);
@@ -234,22 +223,6 @@ public static class TransformedStage
             var values = new string?[descriptor.Schema.FieldsList.Count];
             for (int c = 0; c < values.Length; c++) values[c] = ArrowValueFormatter.Format(batch.Column(c), record);
             return values;
-        }
-    }
-
-    /// <summary>The raw columns the stage reads, found by name.</summary>
-    private readonly record struct RawColumns(StringArray SubResource, Int32Array PageNumber, StringArray Outcome, BinaryArray Body)
-    {
-        public static RawColumns Of(RecordBatch batch) => new(
-            (StringArray)Column(batch, RawTier.SubResource),
-            (Int32Array)Column(batch, RawTier.PageNumber),
-            (StringArray)Column(batch, RawTier.Outcome),
-            (BinaryArray)Column(batch, RawTier.Body));
-
-        private static IArrowArray Column(RecordBatch batch, string name)
-        {
-            int index = batch.Schema.GetFieldIndex(name);
-            return index >= 0 ? batch.Column(index) : throw new InvalidDataException($"The raw partition has no {name} column; is it a raw-tier table?");
         }
     }
 }
