@@ -17,7 +17,8 @@ public sealed class BatchGathererTests
     {
         using RecordBatch source = AllTypes.Create(0, 400);
         (int Start, int Length)[] slices = [(3, 5), (13, 250), (263, 1), (301, 99)];
-        var gatherer = new BatchGatherer(AllTypes.Schema);
+        // Sized for 1,000 rows once 255 have come in: the rows already gathered must survive the resize.
+        var gatherer = new BatchGatherer(AllTypes.Schema, expectedRows: 1_000);
         // Slices share the source's buffers and are not disposed on their own.
         foreach ((int start, int length) in slices) gatherer.Append(source.Slice(start, length));
 

@@ -19,13 +19,23 @@ namespace Ingest.Tables;
 /// </remarks>
 internal sealed class BatchGatherer
 {
+    /// <summary>Rows seen before the buffers are sized for the expected rows, from what those rows took.</summary>
+    private const int SizingRows = 64;
+
     private readonly Schema _schema;
     private readonly GatheredColumn[] _columns;
+    private readonly int _expectedRows;
+    private bool _sized;
 
-    public BatchGatherer(Schema schema)
+    /// <param name="schema">The batches' schema.</param>
+    /// <param name="expectedRows">Rows usually gathered before a <see cref="Clear"/>: once the first rows show how
+    /// many bytes a row takes, every buffer is sized for this many at once (with a quarter to spare) rather than grown
+    /// by doubling, which allocated and copied about twice the final size; 0 to only grow.</param>
+    public BatchGatherer(Schema schema, int expectedRows = 0)
     {
         _schema = schema;
         _columns = [.. schema.FieldsList.Select(f => GatheredColumn.For(f.DataType))];
+        _expectedRows = expectedRows;
     }
 
     /// <summary>Rows gathered since the last <see cref="Clear"/>.</summary>
@@ -51,6 +61,12 @@ internal sealed class BatchGatherer
         }
         Rows += batch.Length;
         Bytes += after - before;
+        if (!_sized && _expectedRows > Rows && Rows >= SizingRows)
+        {
+            double scale = 1.25 * _expectedRows / Rows;
+            foreach (GatheredColumn column in _columns) column.Reserve(scale);
+            _sized = true;
+        }
     }
 
     /// <summary>The rows gathered, as one batch over the gatherer's buffers: valid until the next <see cref="Append"/> or <see cref="Clear"/>.</summary>
@@ -101,6 +117,13 @@ internal sealed class BatchGatherer
 
         public ArrayData Build() => BuildData(Length, _nulls, _nulls > 0 ? _validity.Buffer : ArrowBuffer.Empty);
 
+        /// <summary>Makes room for <paramref name="scale"/> times what each buffer holds now.</summary>
+        public void Reserve(double scale)
+        {
+            _validity.Reserve(scale);
+            ReserveValues(scale);
+        }
+
         public void Clear()
         {
             _validity.Clear();
@@ -116,6 +139,8 @@ internal sealed class BatchGatherer
         protected abstract ArrayData BuildData(int length, int nulls, ArrowBuffer validity);
 
         protected abstract void ClearValues();
+
+        protected abstract void ReserveValues(double scale);
     }
 
     private sealed class FixedWidthColumn(IArrowType type, int width) : GatheredColumn
@@ -131,6 +156,8 @@ internal sealed class BatchGatherer
             new(type, length, nulls, 0, [validity, _values.Buffer]);
 
         protected override void ClearValues() => _values.Clear();
+
+        protected override void ReserveValues(double scale) => _values.Reserve(scale);
     }
 
     private sealed class BooleanColumn(IArrowType type) : GatheredColumn
@@ -145,6 +172,8 @@ internal sealed class BatchGatherer
             new(type, length, nulls, 0, [validity, _values.Buffer]);
 
         protected override void ClearValues() => _values.Clear();
+
+        protected override void ReserveValues(double scale) => _values.Reserve(scale);
     }
 
     /// <summary>Offsets, rebased onto what is already gathered; for lists the child column takes the items.</summary>
@@ -176,7 +205,15 @@ internal sealed class BatchGatherer
             ClearItems();
         }
 
+        protected override void ReserveValues(double scale)
+        {
+            _offsets.Reserve(scale);
+            ReserveItems(scale);
+        }
+
         protected IArrowType Type => type;
+
+        protected virtual void ReserveItems(double scale) { }
 
         protected virtual void AppendItems(ArrayData data, int first, int count) { }
 
@@ -198,6 +235,8 @@ internal sealed class BatchGatherer
             new(Type, length, nulls, 0, [validity, offsets, _values.Buffer]);
 
         protected override void ClearItems() => _values.Clear();
+
+        protected override void ReserveItems(double scale) => _values.Reserve(scale);
     }
 
     private sealed class ListColumn(IArrowType type, GatheredColumn items) : OffsetsColumn(type)
@@ -214,6 +253,8 @@ internal sealed class BatchGatherer
             new(Type, length, nulls, 0, [validity, offsets], [items.Build()]);
 
         protected override void ClearItems() => items.Clear();
+
+        protected override void ReserveItems(double scale) => items.Reserve(scale);
     }
 
     /// <summary>A byte array that grows by doubling and is kept across <see cref="Clear"/>.</summary>
@@ -233,6 +274,13 @@ internal sealed class BatchGatherer
             Span<byte> span = _bytes.AsSpan(Length, count);
             Length += count;
             return span;
+        }
+
+        /// <summary>Makes room for <paramref name="scale"/> times the bytes held now.</summary>
+        public void Reserve(double scale)
+        {
+            int wanted = (int)Math.Min(Length * scale, int.MaxValue / 2);
+            if (wanted > _bytes.Length) System.Array.Resize(ref _bytes, wanted);
         }
 
         public void Clear() => Length = 0;
@@ -278,6 +326,13 @@ internal sealed class BatchGatherer
                 Put((1 << take) - 1, take);
                 count -= take;
             }
+        }
+
+        /// <summary>Makes room for <paramref name="scale"/> times the bits held now.</summary>
+        public void Reserve(double scale)
+        {
+            int wanted = (int)Math.Min(ByteLength * scale, int.MaxValue / 2) + 1;
+            if (wanted > _bytes.Length) System.Array.Resize(ref _bytes, wanted);
         }
 
         /// <summary>Zeroes what was written, so the bits past the end stay zero for the next appends.</summary>

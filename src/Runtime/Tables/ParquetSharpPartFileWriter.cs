@@ -51,7 +51,7 @@ internal sealed class ParquetSharpPartFileWriter : PartFileWriter
         _arrowProperties = new ArrowWriterPropertiesBuilder().StoreSchema().Build();
         var withMetadata = new Schema(schema.FieldsList, metadata);
         _writer = new FileWriter(file, withMetadata, _properties, _arrowProperties, leaveOpen: true);
-        _gathered = new BatchGatherer(withMetadata);
+        _gathered = new BatchGatherer(withMetadata, GatherRows);
     }
 
     public override ValueTask AppendAsync(RecordBatch rows, CancellationToken cancellationToken)
