@@ -43,6 +43,9 @@ public sealed class RawStageTests(SimulatorFixture fixture) : IDisposable
                 Assert.Contains($"modelYearCode={code}", (string)row[9]!, StringComparison.Ordinal);
             }
         }
+        string files = Path.Combine(_warehouse.Root, "raw", "stellantis_inventory", "**", "*.parquet").Replace("'", "''");
+        var codecs = Warehouse.Query($"SELECT DISTINCT compression FROM parquet_metadata('{files}') WHERE path_in_schema = 'body'");
+        Assert.Equal("ZSTD", Assert.Single(codecs)[0]);
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public static class RawStage
         TableStoreOptions storeOptions = (options.Store ?? new TableStoreOptions { GitSha = TableStoreOptions.GitShaFromEnvironment() }) with
         {
             RowGroupBytes = options.RowGroupBytes,
+            Compression = options.Compression,
         };
         Table table = new TableStore(warehouse, storeOptions).OpenTable(options.Namespace, options.TableName);
 
