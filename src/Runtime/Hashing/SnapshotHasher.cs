@@ -36,7 +36,6 @@ public sealed class SnapshotHasher
     private const ulong NullSalt = 0x27D4EB2F165667C5UL;
 
     private readonly XxHash3 _incremental = new();
-    private ulong[] _columnHashes = [];
 
     /// <summary>The <c>_snapshot</c> field: int64 (the hash's bits), not nullable.</summary>
     public static Field Field { get; } = new(ColumnName, Int64Type.Default, nullable: false);
@@ -50,15 +49,11 @@ public sealed class SnapshotHasher
             throw new ArgumentException($"The destination holds {destination.Length} hashes; the batch has {rows} rows.", nameof(destination));
         Span<ulong> result = destination[..rows];
         result.Fill(Prime2);
-        if (_columnHashes.Length < rows) _columnHashes = new ulong[Math.Max(rows, 2 * _columnHashes.Length)];
-        Span<ulong> column = _columnHashes.AsSpan(0, rows);
         for (int c = 0; c < batch.ColumnCount; c++)
         {
             IArrowArray array = batch.Column(c);
             ulong seed = ColumnSeed(c, array.Data.DataType);
-            HashColumn(array.Data, seed, column);
-            for (int i = 0; i < result.Length; i++)
-                result[i] = Avalanche((result[i] ^ column[i]) * Prime1);
+            FoldColumn(array.Data, seed, result);
         }
     }
 
@@ -117,32 +112,33 @@ public sealed class SnapshotHasher
         }
     }
 
-    private void HashColumn(ArrayData data, ulong seed, Span<ulong> hashes)
+    /// <summary>Folds each row's hash of this column into <paramref name="rows"/>, in one pass.</summary>
+    private void FoldColumn(ArrayData data, ulong seed, Span<ulong> rows)
     {
         switch (data.DataType.TypeId)
         {
             case ArrowTypeId.Int32:
             case ArrowTypeId.Date32:
-                HashFixed<int>(data, seed, hashes);
+                HashFixed<int>(data, seed, rows);
                 break;
             case ArrowTypeId.Int64:
             case ArrowTypeId.Timestamp:
-                HashFixed<long>(data, seed, hashes);
+                HashFixed<long>(data, seed, rows);
                 break;
             case ArrowTypeId.Double:
-                HashDoubles(data, seed, hashes);
+                HashDoubles(data, seed, rows);
                 break;
             case ArrowTypeId.Decimal128:
-                HashFixed<Int128>(data, seed, hashes);
+                HashFixed<Int128>(data, seed, rows);
                 break;
             case ArrowTypeId.Boolean:
-                HashBooleans(data, seed, hashes);
+                HashBooleans(data, seed, rows);
                 break;
             case ArrowTypeId.String:
-                HashStrings(data, seed, hashes);
+                HashStrings(data, seed, rows);
                 break;
             case ArrowTypeId.List:
-                HashLists(data, seed, hashes);
+                HashLists(data, seed, rows);
                 break;
             default:
                 throw new NotSupportedException(
@@ -150,67 +146,67 @@ public sealed class SnapshotHasher
         }
     }
 
-    private static void HashFixed<T>(ArrayData data, ulong seed, Span<ulong> hashes) where T : unmanaged
+    private static void HashFixed<T>(ArrayData data, ulong seed, Span<ulong> rows) where T : unmanaged
     {
         ReadOnlySpan<T> values = ArrowSpans.Values<T>(data);
         ReadOnlySpan<byte> validity = ArrowSpans.Validity(data);
         ulong nullHash = NullHash(seed);
-        for (int i = 0; i < hashes.Length; i++)
+        for (int i = 0; i < rows.Length; i++)
         {
-            hashes[i] = ArrowSpans.IsValid(validity, data.Offset + i)
+            rows[i] = Fold(rows[i], ArrowSpans.IsValid(validity, data.Offset + i)
                 ? XxHash3.HashToUInt64(MemoryMarshal.AsBytes(values.Slice(i, 1)), (long)seed)
-                : nullHash;
+                : nullHash);
         }
     }
 
-    private static void HashDoubles(ArrayData data, ulong seed, Span<ulong> hashes)
+    private static void HashDoubles(ArrayData data, ulong seed, Span<ulong> rows)
     {
         ReadOnlySpan<double> values = ArrowSpans.Values<double>(data);
         ReadOnlySpan<byte> validity = ArrowSpans.Validity(data);
         ulong nullHash = NullHash(seed);
         Span<byte> bytes = stackalloc byte[sizeof(double)];
-        for (int i = 0; i < hashes.Length; i++)
+        for (int i = 0; i < rows.Length; i++)
         {
             if (!ArrowSpans.IsValid(validity, data.Offset + i))
             {
-                hashes[i] = nullHash;
+                rows[i] = Fold(rows[i], nullHash);
                 continue;
             }
             BinaryPrimitives.WriteInt64LittleEndian(bytes, CanonicalBits(values[i]));
-            hashes[i] = XxHash3.HashToUInt64(bytes, (long)seed);
+            rows[i] = Fold(rows[i], XxHash3.HashToUInt64(bytes, (long)seed));
         }
     }
 
-    private static void HashBooleans(ArrayData data, ulong seed, Span<ulong> hashes)
+    private static void HashBooleans(ArrayData data, ulong seed, Span<ulong> rows)
     {
         ReadOnlySpan<byte> bits = data.Buffers[1].Span;
         ReadOnlySpan<byte> validity = ArrowSpans.Validity(data);
         ulong nullHash = NullHash(seed);
         ulong falseHash = XxHash3.HashToUInt64([0], (long)seed);
         ulong trueHash = XxHash3.HashToUInt64([1], (long)seed);
-        for (int i = 0; i < hashes.Length; i++)
+        for (int i = 0; i < rows.Length; i++)
         {
             int index = data.Offset + i;
-            hashes[i] = !ArrowSpans.IsValid(validity, index) ? nullHash
-                : ArrowSpans.Bit(bits, index) ? trueHash : falseHash;
+            rows[i] = Fold(rows[i], !ArrowSpans.IsValid(validity, index) ? nullHash
+                : ArrowSpans.Bit(bits, index) ? trueHash : falseHash);
         }
     }
 
-    private static void HashStrings(ArrayData data, ulong seed, Span<ulong> hashes)
+    private static void HashStrings(ArrayData data, ulong seed, Span<ulong> rows)
     {
         ReadOnlySpan<int> offsets = ArrowSpans.Offsets(data);
         ReadOnlySpan<byte> bytes = data.Buffers[2].Span;
         ReadOnlySpan<byte> validity = ArrowSpans.Validity(data);
         ulong nullHash = NullHash(seed);
-        for (int i = 0; i < hashes.Length; i++)
+        for (int i = 0; i < rows.Length; i++)
         {
-            hashes[i] = ArrowSpans.IsValid(validity, data.Offset + i)
+            rows[i] = Fold(rows[i], ArrowSpans.IsValid(validity, data.Offset + i)
                 ? XxHash3.HashToUInt64(bytes[offsets[i]..offsets[i + 1]], (long)seed)
-                : nullHash;
+                : nullHash);
         }
     }
 
-    private void HashLists(ArrayData data, ulong seed, Span<ulong> hashes)
+    private void HashLists(ArrayData data, ulong seed, Span<ulong> rows)
     {
         ReadOnlySpan<int> offsets = ArrowSpans.Offsets(data);
         ReadOnlySpan<byte> validity = ArrowSpans.Validity(data);
@@ -219,11 +215,11 @@ public sealed class SnapshotHasher
         ulong nullHash = NullHash(seed);
         XxHash3 hash = _incremental;
         Span<byte> scratch = stackalloc byte[17];
-        for (int i = 0; i < hashes.Length; i++)
+        for (int i = 0; i < rows.Length; i++)
         {
             if (!ArrowSpans.IsValid(validity, data.Offset + i))
             {
-                hashes[i] = nullHash;
+                rows[i] = Fold(rows[i], nullHash);
                 continue;
             }
             int start = offsets[i];
@@ -242,7 +238,7 @@ public sealed class SnapshotHasher
                 scratch[0] = 1;
                 AppendItem(hash, items, j, scratch);
             }
-            hashes[i] = hash.GetCurrentHashAsUInt64();
+            rows[i] = Fold(rows[i], hash.GetCurrentHashAsUInt64());
         }
     }
 
@@ -290,6 +286,10 @@ public sealed class SnapshotHasher
         : BitConverter.DoubleToInt64Bits(value);
 
     private static ulong NullHash(ulong seed) => Avalanche(seed ^ NullSalt);
+
+    /// <summary>Folds a column's hash of a row into the row's hash so far: <c>avalanche((row ^ column) * prime)</c>, order-dependent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Fold(ulong row, ulong column) => Avalanche((row ^ column) * Prime1);
 
     /// <summary>The XXH3 64-bit finalizer: a bijection in which every input bit flips about half the output bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
