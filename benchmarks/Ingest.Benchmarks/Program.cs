@@ -7,6 +7,7 @@ namespace Ingest.Benchmarks;
 /// <c>quick [batchSize]</c>: rough timings of every contender and the cross-check, for iterating;
 /// <c>check</c>: only the cross-check (exit code 1 when the contenders disagree);
 /// <c>profile [rounds]</c>: the generated extractor in a loop, for a profiler;
+/// <c>interleaved [rounds]</c>: scan, generated and per-record measured in turn within each round, ratios per round;
 /// <c>fetch [throughput|latency] [concurrency] [--no-keys]</c>: the page source over loopback HTTP against the simulator;
 /// <c>transformed-vs-duckdb &lt;warehouse&gt; [--runs n] [--probe]</c>: the transformed stage against DuckDB over a raw partition;
 /// anything else goes to BenchmarkDotNet (<c>--filter '*ExtractionBenchmarks*'</c>).
@@ -27,6 +28,9 @@ public static class Program
                 return Stages.TransformedVsDuckDb.Run(rest);
             case ["check", ..]:
                 return CrossCheck.Run() ? 0 : 1;
+            case ["interleaved", .. var rest]:
+                InterleavedRatios.Run(IntArgument(rest, 30));
+                return 0;
             case ["profile", .. var rest]:
                 QuickCheck.Profile(IntArgument(rest, 20));
                 return 0;
