@@ -88,6 +88,7 @@ public static class TransformedStage
                 extractTime.Stop();
                 transform.PageAppended(ordinal, records);
                 if (extractor.HasFullBatch) await TakeBatchAsync(extractor, transform, extractTime, cancellationToken).ConfigureAwait(false);
+                if (ordinal % 64 == 63) memory.Sample(); // every 64 pages, besides the sampler's own timer
             }
         }
         await TakeBatchAsync(extractor, transform, extractTime, cancellationToken).ConfigureAwait(false);
