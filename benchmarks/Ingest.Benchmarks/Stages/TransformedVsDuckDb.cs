@@ -58,7 +58,6 @@ public static class TransformedVsDuckDb
             string[] order = i % 2 == 0 ? [Ours, Duck] : [Duck, Ours];
             foreach (string side in order)
             {
-                WarmPageCache(rawFiles);
                 RunResult result = RunChild(["transformed-vs-duckdb", "--child", side, warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), duckOutput,
                     duckThreads.ToString(CultureInfo.InvariantCulture)]);
                 results.Add(result);
@@ -78,20 +77,6 @@ public static class TransformedVsDuckDb
 
         string oursDirectory = Path.Combine(warehousePath, "stellantis", "transformed_vehicles_from_inventory", $"partition_date={partition:yyyy-MM-dd}");
         return Verify(oursDirectory, duckOutput) ? 0 : 1;
-    }
-
-    /// <summary>
-    /// Reads the raw files through once, so both sides start with them in the page cache: this VM runs proactive
-    /// memory reclaim (DAMON, action <c>pageout</c>), which evicts idle page cache, and stage runs whose read phase
-    /// took 1.2-1.6 s instead of 0.4 s were seen between runs that found the files cached.
-    /// </summary>
-    private static void WarmPageCache(IReadOnlyList<string> files)
-    {
-        foreach (string file in files)
-        {
-            using FileStream stream = File.OpenRead(file);
-            stream.CopyTo(Stream.Null);
-        }
     }
 
     private static int Child(string side, string warehouse, DateOnly date, string output, int duckThreads)
