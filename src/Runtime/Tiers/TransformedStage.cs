@@ -13,11 +13,12 @@ namespace Ingest.Tiers;
 /// upstream, so it can be re-run (replayed) from the raw partition at any time.
 /// </summary>
 /// <remarks>
-/// <para><b>Memory</b>: raw pages are read one at a time (<see cref="RawPageReader"/>: each body is a view of the data
-/// page parquet-cpp decompressed, outside the managed heap); the extractor holds one batch (<see cref="TransformedStageOptions.ExtractBatchRows"/>);
-/// the writer holds one row group of <see cref="TransformedStageOptions.WriteChunkRows"/> rows, encoded and
-/// compressed as it fills, and up to 8,192 rows gathered to hand over at once; the key index holds about 11 bytes per distinct key, in native memory (<see cref="KeyIndex"/>:
-/// 2.7 MB for 250,000 keys). Nothing grows with the partition but the key index.</para>
+/// <para><b>Memory</b>: raw pages are read one at a time (<see cref="RawPageReader"/>: each body is a view of the
+/// data page parquet-cpp decompressed, outside the managed heap); the extractor holds one batch
+/// (<see cref="TransformedStageOptions.ExtractBatchRows"/>); the writer holds one row group of
+/// <see cref="TransformedStageOptions.WriteChunkRows"/> rows, encoded and compressed as it fills, and up to 8,192
+/// rows gathered to hand over at once; the key index holds about 11 bytes per distinct key, in native memory
+/// (<see cref="KeyIndex"/>: 2.7 MB for 250,000 keys). Nothing grows with the partition but the key index.</para>
 /// <para><b>Keys</b>: rows are taken in raw page order (the raw partition's order: sub-resources as fetched, pages in
 /// page order, records in page order). The first row of a key wins and is written; a later row with the same key is
 /// dropped from the output, and counted as a duplicate when its <c>_snapshot</c> equals the winner's or as a conflict
