@@ -132,6 +132,30 @@ public sealed class RoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task SmallBatchesGatheredAroundALargeOneKeepTheirOrder()
+    {
+        // The ParquetSharp writer gathers batches under 8,192 rows and writes larger ones as they are: the gathered
+        // rows must go out before the large batch that follows them.
+        Table table = new TableStore(_warehouse.Root).OpenTable("stellantis", "gathered");
+        await using (PartitionWriter writer = table.CreatePartitionWriter(Day, AllTypes.Schema))
+        {
+            foreach ((long first, int rows) in new[] { (0L, 10), (10L, 9_000), (9_010L, 7), (9_017L, 300) })
+            {
+                using RecordBatch batch = AllTypes.Create(first, rows);
+                await writer.WriteAsync(batch);
+            }
+            await writer.CommitAsync();
+        }
+
+        var ids = new List<long>();
+        await foreach (RecordBatch batch in table.ReadPartitionAsync(Day))
+        {
+            using (batch) ids.AddRange(((Int64Array)batch.Column(0)).Values.ToArray());
+        }
+        Assert.Equal(Enumerable.Range(0, 9_317).Select(i => (long)i), ids);
+    }
+
+    [Fact]
     public async Task DuckDbSeesHivePartitionsAsADateColumn()
     {
         Table table = new TableStore(_warehouse.Root).OpenTable("stellantis", "vehicles");

@@ -23,13 +23,16 @@ internal sealed class ParquetSharpPartFileWriter : PartFileWriter
     private const long PageBytes = 128 * 1024;
 
     /// <summary>
-    /// Batches shorter than this are gathered (<see cref="BatchGatherer"/>) until this many rows or
-    /// <see cref="GatherBytes"/> are waiting, then handed over as one: each hand-over costs parquet-cpp about 6 µs a
-    /// column whatever its length.
+    /// Batches shorter than this (and smaller than <see cref="LargeBatchBytes"/>) are gathered
+    /// (<see cref="BatchGatherer"/>) until this many rows or <see cref="GatherBytes"/> are waiting, then handed over
+    /// as one: each hand-over costs parquet-cpp about 6 µs a column whatever its length.
     /// </summary>
-    internal const int GatherRows = 8192;
+    private const int GatherRows = 8192;
 
     private const long GatherBytes = 8 * 1024 * 1024;
+
+    /// <summary>A batch this large already pays for its hand-over (the raw tier's, of page bodies): written as it is, not copied.</summary>
+    private const long LargeBatchBytes = 1024 * 1024;
 
     private readonly WriterProperties _properties;
     private readonly ArrowWriterProperties _arrowProperties;
@@ -57,7 +60,7 @@ internal sealed class ParquetSharpPartFileWriter : PartFileWriter
     public override ValueTask AppendAsync(RecordBatch rows, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (rows.Length >= GatherRows)
+        if (rows.Length >= GatherRows || ArrowSizes.Bytes(rows) >= LargeBatchBytes)
         {
             WriteGathered();
             Write(rows);
