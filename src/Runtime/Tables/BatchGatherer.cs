@@ -25,17 +25,21 @@ internal sealed class BatchGatherer
     private readonly Schema _schema;
     private readonly GatheredColumn[] _columns;
     private readonly int _expectedRows;
+    private readonly long _expectedBytes;
     private bool _sized;
 
     /// <param name="schema">The batches' schema.</param>
     /// <param name="expectedRows">Rows usually gathered before a <see cref="Clear"/>: once the first rows show how
     /// many bytes a row takes, every buffer is sized for this many at once (with a quarter to spare) rather than grown
     /// by doubling, which allocated and copied about twice the final size; 0 to only grow.</param>
-    public BatchGatherer(Schema schema, int expectedRows = 0)
+    /// <param name="expectedBytes">The most bytes usually gathered before a <see cref="Clear"/>: the sizing never
+    /// reserves more than this (with a quarter to spare), however wide the first rows were.</param>
+    public BatchGatherer(Schema schema, int expectedRows = 0, long expectedBytes = long.MaxValue)
     {
         _schema = schema;
         _columns = [.. schema.FieldsList.Select(f => GatheredColumn.For(f.DataType))];
         _expectedRows = expectedRows;
+        _expectedBytes = expectedBytes;
     }
 
     /// <summary>Rows gathered since the last <see cref="Clear"/>.</summary>
@@ -63,7 +67,7 @@ internal sealed class BatchGatherer
         Bytes += after - before;
         if (!_sized && _expectedRows > Rows && Rows >= SizingRows)
         {
-            double scale = 1.25 * _expectedRows / Rows;
+            double scale = 1.25 * Math.Min((double)_expectedRows / Rows, (double)_expectedBytes / Math.Max(Bytes, 1));
             foreach (GatheredColumn column in _columns) column.Reserve(scale);
             _sized = true;
         }
