@@ -14,7 +14,7 @@ namespace Ingest.Tables;
 /// <remarks>
 /// Why: parquet-cpp's Arrow writer spends about 6 µs per column on each batch it is given, whatever its length
 /// (C data interface export and import, level and statistics set-up). The transformed stage hands over batches of a
-/// few hundred rows, so on 74 columns that overhead was a third of its write time (benchmarks/README.md, "Table
+/// few hundred rows, so on 74 columns that overhead was about a quarter of its write time (benchmarks/README.md, "Table
 /// store"); one copy into buffers of a few thousand rows costs far less.
 /// </remarks>
 internal sealed class BatchGatherer
