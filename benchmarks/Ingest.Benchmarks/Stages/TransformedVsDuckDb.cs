@@ -26,6 +26,7 @@ public static class TransformedVsDuckDb
     private const string Ours = "transformed";
     private const string Duck = "duckdb";
     private const string ResultPrefix = "RESULT ";
+    private const string RunnerVariable = "INGEST_TVD_RUNNER";
 
     public static int Run(string[] args)
     {
@@ -34,7 +35,7 @@ public static class TransformedVsDuckDb
         if (args is ["--probe-child", string probeWarehouse, string probeDate]) return ProbeChild(probeWarehouse, DateOnly.Parse(probeDate, CultureInfo.InvariantCulture));
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
-            Console.Error.WriteLine("usage: transformed-vs-duckdb <warehouse> [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe] [--duckdb-threads n]");
+            Console.Error.WriteLine("usage: transformed-vs-duckdb <warehouse> [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe] [--duckdb-threads n] [--runner path/to/ingest.dll]");
             return 2;
         }
         string warehousePath = Path.GetFullPath(args[0]);
@@ -43,6 +44,8 @@ public static class TransformedVsDuckDb
         // DuckDB's threads; the stage runs on one. More than one is not the same-thread-count comparison: it shows
         // how far DuckDB gets with the machine's other core.
         int duckThreads = int.Parse(Option(args, "--duckdb-threads") ?? "1", CultureInfo.InvariantCulture);
+        // Another build of the runner (a ReadyToRun publish, say); the child processes inherit the choice.
+        if (Option(args, "--runner") is { } runner) Environment.SetEnvironmentVariable(RunnerVariable, Path.GetFullPath(runner));
         string outDir = Path.GetFullPath(Option(args, "--out") ?? Path.Combine(Path.GetTempPath(), "ingest-tvd-duckdb"));
         Directory.CreateDirectory(outDir);
         string duckOutput = Path.Combine(outDir, "part.parquet");
@@ -137,6 +140,8 @@ public static class TransformedVsDuckDb
 
     private static string IngestExecutable()
     {
+        if (Environment.GetEnvironmentVariable(RunnerVariable) is { Length: > 0 } chosen)
+            return File.Exists(chosen) ? chosen : throw new FileNotFoundException($"--runner {chosen} does not exist.");
         for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (!File.Exists(Path.Combine(directory.FullName, "Ingest.sln"))) continue;
