@@ -60,6 +60,34 @@ public sealed class RawPageReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_partition_has_no_pages()
+    {
+        Table raw = new TableStore(_warehouse.Root).OpenTable(RawTier.DefaultNamespace, "empty");
+        await using (PartitionWriter writer = raw.CreatePartitionWriter(Day, RawTier.Schema)) await writer.CommitAsync();
+
+        using RawPageReader pages = RawPageReader.Open(raw, Day);
+        Assert.False(pages.MoveNext());
+    }
+
+    [Fact]
+    public async Task A_table_without_the_raw_columns_is_refused_with_the_column_named()
+    {
+        Table other = new TableStore(_warehouse.Root).OpenTable(RawTier.DefaultNamespace, "not_raw");
+        var schema = new Schema.Builder().Field(new Field("page_number", Apache.Arrow.Types.Int32Type.Default, nullable: false)).Build();
+        await using (PartitionWriter writer = other.CreatePartitionWriter(Day, schema))
+        {
+            using var batch = new RecordBatch(schema, [new Int32Array.Builder().Append(1).Build()], 1);
+            await writer.WriteAsync(batch);
+            await writer.CommitAsync();
+        }
+
+        using RawPageReader pages = RawPageReader.Open(other, Day);
+        var error = Assert.Throws<InvalidDataException>(() => pages.MoveNext());
+        Assert.Contains($"no {RawTier.SubResource} column", error.Message, StringComparison.Ordinal);
+        Assert.Contains("raw-tier table", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_partition_that_was_never_committed_is_named_in_the_error()
     {
         Table raw = new TableStore(_warehouse.Root).OpenTable(RawTier.DefaultNamespace, "absent");
