@@ -12,7 +12,10 @@ public sealed record TableStoreOptions
     /// <summary>A new part file is started after a row group leaves the current one at or over this size (default 256 MiB).</summary>
     public long FileBytes { get; init; } = 256L * 1024 * 1024;
 
-    /// <summary>Page compression (default Snappy, as DuckDB and Spark write by default).</summary>
+    /// <summary>
+    /// Page compression (default Snappy, as DuckDB and Spark write by default). The raw stage sets its own
+    /// (<c>RawStageOptions.Compression</c>, Zstd): page bodies are kept long and read back whole.
+    /// </summary>
     public ParquetCompression Compression { get; init; } = ParquetCompression.Snappy;
 
     /// <summary>Which library encodes part files (default parquet-cpp through ParquetSharp; see <see cref="ParquetWriterEngine"/>).</summary>
