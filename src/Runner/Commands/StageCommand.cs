@@ -50,6 +50,10 @@ public static class StageCommand
                     ["cpu_seconds"] = Math.Round(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, 3),
                     ["peak_rss_mb"] = ProcessMemory.PeakRssMbOfThisProcess(),
                     ["peak_gc_heap_mb"] = GC.GetGCMemoryInfo().HeapSizeBytes / (1024.0 * 1024.0),
+                    // Whole process, start-up included: what the managed side allocated and what collecting it cost.
+                    ["gc_allocated_mb"] = Math.Round(GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0), 1),
+                    ["gc_collections"] = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
+                    ["gc_pause_seconds"] = Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 3),
                 };
                 await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(summary), cancellationToken);
             }
