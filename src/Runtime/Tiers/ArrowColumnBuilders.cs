@@ -8,7 +8,8 @@ namespace Ingest.Tiers;
 /// <summary>
 /// Column-wise builders for the tiers' own small tables (raw pages, quarantine): values appended into growable
 /// buffers, wrapped as Arrow arrays without the stock builders. Constants are broadcast (<see cref="Constant(string, int)"/>),
-/// never repeated through a row object. Each built array owns fresh arrays; the builder is then cleared for reuse.
+/// never repeated through a row object. Built arrays own fresh arrays, except the value bytes of a
+/// <see cref="VariableWidthColumn"/> (see there); the builder is then cleared for reuse.
 /// </summary>
 internal static class ArrowColumns
 {
@@ -37,7 +38,12 @@ internal static class ArrowColumns
     }
 }
 
-/// <summary>A utf8 or binary column being built: offsets, value bytes and validity.</summary>
+/// <summary>
+/// A utf8 or binary column being built: offsets, value bytes and validity. A built array shares the value bytes with
+/// the column instead of copying them (the raw tier's are page bodies, ~4 MB a batch): it stays valid until the
+/// column's next append, so a built batch is written (<see cref="Tables.PartitionWriter.WriteAsync"/> takes what it
+/// needs before it returns) before anything more is appended.
+/// </summary>
 internal sealed class VariableWidthColumn(IArrowType type) : IDisposable
 {
     private readonly GrowableBuffer<int> _offsets = Start();
@@ -77,7 +83,7 @@ internal sealed class VariableWidthColumn(IArrowType type) : IDisposable
         [
             _nulls == 0 ? ArrowBuffer.Empty : new ArrowBuffer(_validity.Span[..((rows + 7) / 8)].ToArray()),
             new ArrowBuffer(MemoryMarshal.AsBytes(_offsets.Span).ToArray()),
-            new ArrowBuffer(_bytes.Span.ToArray()),
+            new ArrowBuffer(_bytes.Memory),
         ]);
         return ArrowArrayFactory.BuildArray(data);
     }

@@ -201,12 +201,15 @@ internal sealed class EntityTransform(EntityDescriptor descriptor, PartitionWrit
             _quarantineReason.Build(),
             _quarantineBody.Build(),
         ];
+        // The body column shares the builder's bytes: written before the builders are cleared for the next pages.
+        using (var batch = new RecordBatch(QuarantineTier.Schema, columns, rows))
+        {
+            await quarantineWriter.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
         _quarantineSubResource.Clear();
         _quarantinePage.Clear();
         _quarantineReason.Clear();
         _quarantineBody.Clear();
-        using var batch = new RecordBatch(QuarantineTier.Schema, columns, rows);
-        await quarantineWriter.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
     }
 
     public IReadOnlyList<ColumnFailures> CoercionFailures() =>

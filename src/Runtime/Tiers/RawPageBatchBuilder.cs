@@ -38,7 +38,10 @@ internal sealed class RawPageBatchBuilder(DateOnly partitionDate, string source)
         _body.Append(page.Body.Span);
     }
 
-    /// <summary>The pages appended so far as one batch of sub-resource <paramref name="subResource"/>; the builder is then empty.</summary>
+    /// <summary>
+    /// The pages appended so far as one batch of sub-resource <paramref name="subResource"/>; the builder is then empty.
+    /// The body column shares the builder's bytes (no copy of the bodies): write the batch before appending again.
+    /// </summary>
     public RecordBatch Build(string subResource)
     {
         int rows = Pages;

@@ -133,6 +133,7 @@ public static class RawStage
 
     private static async Task WriteAsync(ResumablePartitionWriter writer, RawPageBatchBuilder builder, SubResource subResource, CancellationToken cancellationToken)
     {
+        // Written before the builder takes the next page: the batch's bodies are the builder's own bytes.
         using RecordBatch batch = builder.Build(subResource.Name);
         await writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
     }
