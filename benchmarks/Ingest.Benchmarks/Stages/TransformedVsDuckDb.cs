@@ -73,6 +73,9 @@ public static class TransformedVsDuckDb
         double oursWall = Median(ours.Select(r => r.WallSeconds)), duckWall = Median(duck.Select(r => r.WallSeconds));
         Console.WriteLine();
         Console.WriteLine($"median wall: transformed stage {oursWall:F2} s, DuckDB ({duckThreads} thread{(duckThreads == 1 ? "" : "s")}) {duckWall:F2} s -> DuckDB / ours = {duckWall / oursWall:F2}x");
+        // Each round's two runs sit side by side in time, so their ratio is the one least moved by the machine's drift.
+        double[] roundRatios = [.. Enumerable.Range(0, runs).Select(i => duck[i].WallSeconds / ours[i].WallSeconds)];
+        Console.WriteLine($"per round:   DuckDB / ours median {Median(roundRatios):F2}x (range {roundRatios.Min():F2}-{roundRatios.Max():F2}x)");
         Console.WriteLine($"median CPU:  transformed stage {Median(ours.Select(r => r.CpuSeconds)):F2} s, DuckDB {Median(duck.Select(r => r.CpuSeconds)):F2} s");
         Console.WriteLine($"median peak RSS: transformed stage {Median(ours.Select(r => r.PeakRssMb)):F0} MB, DuckDB {Median(duck.Select(r => r.PeakRssMb)):F0} MB");
 
