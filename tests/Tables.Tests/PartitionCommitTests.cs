@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using Apache.Arrow.Types;
 using Ingest.Hashing;
 using Ingest.Tables.CrashHelper;
 
@@ -133,5 +134,28 @@ public sealed class PartitionCommitTests : IDisposable
 
         Assert.Equal(fingerprint, SchemaFingerprint.Compute(new Schema.Builder().Field(CrashBatches.Schema.FieldsList[0]).Field(CrashBatches.Schema.FieldsList[1]).Field(CrashBatches.Schema.FieldsList[2]).Build()));
         Assert.Equal(3, new[] { renamed, retyped, nullable }.Select(SchemaFingerprint.Compute).Where(f => f != fingerprint).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("float32")]
+    [InlineData("timestamp[ns]")]
+    [InlineData("list<float32>")]
+    public void A_column_the_store_does_not_write_is_refused_before_anything_is_staged(string typeName)
+    {
+        IArrowType type = typeName switch
+        {
+            "float32" => FloatType.Default,
+            "timestamp[ns]" => new TimestampType(TimeUnit.Nanosecond, "UTC"),
+            _ => new ListType(FloatType.Default),
+        };
+        var schema = new Schema.Builder().Field(CrashBatches.Schema.FieldsList[0]).Field(new Field("reading", type, nullable: true)).Build();
+        Table table = OpenTable();
+
+        var refused = Assert.Throws<NotSupportedException>(() => table.CreatePartitionWriter(Day, schema));
+
+        Assert.Contains("Column reading is", refused.Message);
+        Assert.Contains("supported:", refused.Message);
+        Assert.False(Directory.Exists(Path.Combine(_warehouse.Root, CrashBatches.Namespace, CrashBatches.Table, $"partition_date={Day:yyyy-MM-dd}")));
+        Assert.Empty(Directory.EnumerateFiles(_warehouse.Root, "*.parquet", SearchOption.AllDirectories));
     }
 }
