@@ -37,6 +37,10 @@ public sealed class BenchCommandTests
             Assert.Equal("green", stage.GetProperty("memory_grade").GetString());
             Assert.Equal("green", stage.GetProperty("duration_grade").GetString());
             Assert.Equal("green", stage.GetProperty("grade").GetString());
+            // The stage's own page faults and kernel time, start-up excluded (the counters are Linux's).
+            JsonElement report = stage.GetProperty("report");
+            if (OperatingSystem.IsLinux()) Assert.True(report.GetProperty("minor_page_faults").GetInt64() > 0, stage.ToString());
+            Assert.True(report.GetProperty("system_cpu_seconds").GetDouble() >= 0, stage.ToString());
         }
         Assert.Equal(73, stages[0].GetProperty("report").GetProperty("rows_out").GetInt64());
         Assert.Equal(3_223, stages[1].GetProperty("report").GetProperty("rows_out").GetInt64());

@@ -64,7 +64,7 @@ public static class TransformedVsDuckDb
                 RunResult result = RunChild(["transformed-vs-duckdb", "--child", side, warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), duckOutput,
                     duckThreads.ToString(CultureInfo.InvariantCulture)]);
                 results.Add(result);
-                Console.WriteLine($"run {i + 1} {result.Side,-11}: {result.WallSeconds,7:F2} s wall, {result.CpuSeconds,7:F2} s CPU, peak RSS {result.PeakRssMb,6:F0} MB, {result.Rows:N0} rows  (load {LoadAverage()}){(result.Detail is null ? "" : "  " + result.Detail)}");
+                Console.WriteLine($"run {i + 1} {result.Side,-11}: {result.WallSeconds,7:F2} s wall, {result.CpuSeconds,7:F2} s CPU ({result.SystemCpuSeconds:F2} s in the kernel), peak RSS {result.PeakRssMb,6:F0} MB, {result.MinorFaults:N0} page faults, {result.Rows:N0} rows  (load {LoadAverage()}){(result.Detail is null ? "" : "  " + result.Detail)}");
             }
         }
 
@@ -78,6 +78,7 @@ public static class TransformedVsDuckDb
         Console.WriteLine($"per round:   DuckDB / ours median {Median(roundRatios):F2}x (range {roundRatios.Min():F2}-{roundRatios.Max():F2}x)");
         Console.WriteLine($"median CPU:  transformed stage {Median(ours.Select(r => r.CpuSeconds)):F2} s, DuckDB {Median(duck.Select(r => r.CpuSeconds)):F2} s");
         Console.WriteLine($"median peak RSS: transformed stage {Median(ours.Select(r => r.PeakRssMb)):F0} MB, DuckDB {Median(duck.Select(r => r.PeakRssMb)):F0} MB");
+        ReportFirstTouches(ours, duck, oursWall, duckWall);
 
         if (args.Contains("--probe")) RunChild(["transformed-vs-duckdb", "--probe-child", warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], expectResult: false);
 
@@ -89,14 +90,18 @@ public static class TransformedVsDuckDb
     {
         var process = Process.GetCurrentProcess();
         TimeSpan cpuBefore = process.TotalProcessorTime;
+        TimeSpan systemBefore = process.PrivilegedProcessorTime;
+        long? faultsBefore = ProcessMemory.MinorPageFaults(Environment.ProcessId);
         long started = Stopwatch.GetTimestamp();
         long rows;
         long wallEnd = 0;
+        long? faultsAfter = null;
+        TimeSpan systemAfter = TimeSpan.Zero;
         string? detail = null;
         if (side == Ours)
         {
-            (rows, double seconds, double cpuSeconds, double peakRssMb, detail) = RunIngestStage(warehouse, date);
-            var stage = new RunResult(side, seconds, cpuSeconds, peakRssMb, rows, detail);
+            (rows, double seconds, double cpuSeconds, double peakRssMb, detail, long? faults, double systemSeconds) = RunIngestStage(warehouse, date);
+            var stage = new RunResult(side, seconds, cpuSeconds, peakRssMb, rows, detail, faults, systemSeconds);
             Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(stage));
             return 0;
         }
@@ -107,12 +112,16 @@ public static class TransformedVsDuckDb
             using var duck = new DuckDbTransform(duckThreads);
             duck.Copy(files, output);
             wallEnd = Stopwatch.GetTimestamp();
+            faultsAfter = ProcessMemory.MinorPageFaults(Environment.ProcessId);
+            process.Refresh();
+            systemAfter = process.PrivilegedProcessorTime;
             rows = duck.ParquetRows(output); // after the clock: the footer's row count
         }
         double wall = Stopwatch.GetElapsedTime(started, wallEnd == 0 ? Stopwatch.GetTimestamp() : wallEnd).TotalSeconds;
         process.Refresh();
         double cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-        var result = new RunResult(side, wall, cpu, PeakRssMb(), rows, detail);
+        var result = new RunResult(side, wall, cpu, ProcessMemory.PeakRssMbOfThisProcess(), rows, detail,
+            faultsAfter - faultsBefore, (systemAfter - systemBefore).TotalSeconds);
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
         return 0;
     }
@@ -121,7 +130,7 @@ public static class TransformedVsDuckDb
     /// Runs <c>ingest stage … transformed_vehicles</c> (the runner built in Release next to this repository) and reads its
     /// report: rows out, the stage's own time, its peak RSS and its phases, with the process's CPU time (start-up included).
     /// </summary>
-    private static (long Rows, double Seconds, double CpuSeconds, double PeakRssMb, string Detail) RunIngestStage(string warehouse, DateOnly date)
+    private static (long Rows, double Seconds, double CpuSeconds, double PeakRssMb, string Detail, long? MinorFaults, double SystemCpuSeconds) RunIngestStage(string warehouse, DateOnly date)
     {
         string ingest = IngestExecutable();
         string report = Path.Combine(Path.GetTempPath(), $"ingest-tvd-{Environment.ProcessId}.json");
@@ -137,8 +146,9 @@ public static class TransformedVsDuckDb
         File.Delete(report);
         JsonElement root = json.RootElement;
         string phases = string.Join(", ", root.GetProperty("phases").EnumerateObject().Select(p => $"{p.Name} {p.Value.GetDouble():F2} s"));
+        long? faults = root.TryGetProperty("minor_page_faults", out JsonElement f) && f.ValueKind == JsonValueKind.Number ? f.GetInt64() : null;
         return (root.GetProperty("rows_out").GetInt64(), root.GetProperty("seconds").GetDouble(), root.GetProperty("cpu_seconds").GetDouble(),
-            root.GetProperty("peak_rss_mb").GetDouble(), phases);
+            root.GetProperty("peak_rss_mb").GetDouble(), phases, faults, root.GetProperty("system_cpu_seconds").GetDouble());
     }
 
     private static string IngestExecutable()
@@ -257,15 +267,48 @@ public static class TransformedVsDuckDb
         return result ?? new RunResult("", 0, 0, 0, 0, null);
     }
 
-    /// <summary>The process's peak resident set (<c>VmHWM</c> in <c>/proc/self/status</c>), MB; 0 where there is none.</summary>
-    private static double PeakRssMb()
+    /// <summary>
+    /// What first touches of memory cost each side on this machine: the median page faults of each side's timed work
+    /// times the cost of one fault measured here, and the ratio with that taken out. On some virtual machines a fault
+    /// costs ten times what it does on bare metal, and the side with the larger footprint pays it.
+    /// </summary>
+    private static void ReportFirstTouches(RunResult[] ours, RunResult[] duck, double oursWall, double duckWall)
     {
-        const string path = "/proc/self/status";
-        if (!File.Exists(path)) return 0;
-        foreach (string line in File.ReadLines(path))
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
-        return 0;
+        if (ours.Any(r => r.MinorFaults is null) || duck.Any(r => r.MinorFaults is null)) return;
+        double oursFaults = Median(ours.Select(r => (double)r.MinorFaults!.Value)), duckFaults = Median(duck.Select(r => (double)r.MinorFaults!.Value));
+        double microseconds = FirstTouchMicroseconds();
+        double oursCost = oursFaults * microseconds / 1e6, duckCost = duckFaults * microseconds / 1e6;
+        Console.WriteLine($"median kernel CPU: transformed stage {Median(ours.Select(r => r.SystemCpuSeconds)):F2} s, DuckDB {Median(duck.Select(r => r.SystemCpuSeconds)):F2} s");
+        Console.WriteLine($"page faults: transformed stage {oursFaults:N0}, DuckDB {duckFaults:N0}; a first touch costs {microseconds:F1} us on this machine, "
+            + $"so about {oursCost:F2} s and {duckCost:F2} s of the medians");
+        Console.WriteLine($"  estimate with first touches free: DuckDB / ours = {(duckWall - duckCost) / (oursWall - oursCost):F2}x");
+    }
+
+    /// <summary>Touches fresh pages one byte each and times it: the cost of one minor page fault here, in microseconds (median of 5).</summary>
+    private static double FirstTouchMicroseconds()
+    {
+        // 64 MiB, above the C library's largest mmap threshold (32 MiB): fresh pages from the kernel every round.
+        const int pages = 16_384;
+        const int pageBytes = 4096;
+        var samples = new List<double>();
+        for (int round = 0; round < 5; round++)
+        {
+            IntPtr memory = System.Runtime.InteropServices.Marshal.AllocHGlobal(pages * pageBytes);
+            try
+            {
+                long? before = ProcessMemory.MinorPageFaults(Environment.ProcessId);
+                long started = Stopwatch.GetTimestamp();
+                for (int page = 0; page < pages; page++) System.Runtime.InteropServices.Marshal.WriteByte(memory, page * pageBytes, 1);
+                double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                long faults = Math.Max(1, (ProcessMemory.MinorPageFaults(Environment.ProcessId) - before) ?? pages);
+                samples.Add(seconds * 1e6 / faults);
+            }
+            finally
+            {
+                System.Runtime.InteropServices.Marshal.FreeHGlobal(memory);
+            }
+        }
+        return Median(samples);
     }
 
     private static string LoadAverage() =>
@@ -283,5 +326,8 @@ public static class TransformedVsDuckDb
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private sealed record RunResult(string Side, double WallSeconds, double CpuSeconds, double PeakRssMb, long Rows, string? Detail);
+    /// <param name="MinorFaults">Minor page faults during the timed work (first touches of memory); null where the OS does not count them.</param>
+    /// <param name="SystemCpuSeconds">CPU time in the kernel during the timed work.</param>
+    private sealed record RunResult(string Side, double WallSeconds, double CpuSeconds, double PeakRssMb, long Rows, string? Detail,
+        long? MinorFaults = null, double SystemCpuSeconds = 0);
 }

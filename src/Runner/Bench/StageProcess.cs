@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Ingest.Tiers;
 
 namespace Ingest.Runner.Bench;
 
