@@ -33,11 +33,13 @@ public static class StageCommand
             StageConfig chosen = config.Stages.FirstOrDefault(s => s.Name == name)
                 ?? throw new ScenarioException($"Scenario '{config.Name}' has no stage '{name}'; its stages: {string.Join(", ", config.Stages.Select(s => s.Name))}.");
             var context = new StageContext(config, chosen, parse.GetValue(date), Path.GetFullPath(parse.GetValue(warehouse)!), UpstreamOption.Parse(parse.GetValue(upstream))!, ForceFresh: false, OnPage: null);
+            // The processor times are read afresh from the OS at each access, not cached in the object.
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
             long? faultsBefore = ProcessMemory.MinorPageFaults(Environment.ProcessId);
-            TimeSpan systemBefore = System.Diagnostics.Process.GetCurrentProcess().PrivilegedProcessorTime;
+            TimeSpan systemBefore = self.PrivilegedProcessorTime;
             StageResult result = await StageCatalog.RunAsync(context, cancellationToken);
             long? stageFaults = ProcessMemory.MinorPageFaults(Environment.ProcessId) - faultsBefore;
-            TimeSpan stageSystem = System.Diagnostics.Process.GetCurrentProcess().PrivilegedProcessorTime - systemBefore;
+            TimeSpan stageSystem = self.PrivilegedProcessorTime - systemBefore;
 
             if (parse.GetValue(report) is FileInfo file)
             {
@@ -51,7 +53,7 @@ public static class StageCommand
                     ["phases"] = result.Phases.ToDictionary(p => p.Name, p => Math.Round(p.Elapsed.TotalSeconds, 3)),
                     ["bytes"] = result.Bytes,
                     ["warnings"] = result.Warnings,
-                    ["cpu_seconds"] = Math.Round(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, 3),
+                    ["cpu_seconds"] = Math.Round(self.TotalProcessorTime.TotalSeconds, 3),
                     ["peak_rss_mb"] = ProcessMemory.PeakRssMbOfThisProcess(),
                     // The stage's own, start-up excluded, like "seconds": first touches of memory and time in the kernel.
                     ["minor_page_faults"] = stageFaults,
