@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Runtime.CompilerServices;
@@ -28,6 +29,7 @@ public sealed class PagedHttpSource : IDisposable
     private readonly bool _ownsClient;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly SemaphoreSlim _hostSlots;
+    private readonly ArrayPool<byte>? _bodyPool;
     private int _userAgentTurn = -1;
     private int _inFlight;
     private int _peakInFlight;
@@ -35,6 +37,17 @@ public sealed class PagedHttpSource : IDisposable
     /// <param name="client">A client to share (its timeout should be infinite: attempts are timed by the pipeline);
     /// null: the source makes its own on a <see cref="SocketsHttpHandler"/>.</param>
     public PagedHttpSource(PagedSourceOptions options, HttpClient? client = null)
+        : this(options, client, bodyPool: null)
+    {
+    }
+
+    /// <param name="options">The upstream.</param>
+    /// <param name="client">As above.</param>
+    /// <param name="bodyPool">
+    /// Where bodies that state their length are read into (<see cref="RawPage.BodyIsRented"/>): the consumer gives each
+    /// back (<see cref="ReturnBody"/>) once done with its page. Null: every body is a fresh array its page owns.
+    /// </param>
+    internal PagedHttpSource(PagedSourceOptions options, HttpClient? client, ArrayPool<byte>? bodyPool)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Concurrency, 1);
@@ -49,7 +62,19 @@ public sealed class PagedHttpSource : IDisposable
         _client = client ?? CreateClient(options);
         _pipeline = FetchResilience.Build(options.Retry);
         _hostSlots = new SemaphoreSlim(options.Concurrency, options.Concurrency);
+        _bodyPool = bodyPool;
         Report = new FetchReport(options.SourceName);
+    }
+
+    /// <summary>Gives a page's rented body back to <paramref name="pool"/>; the page's <see cref="RawPage.Body"/> must not be read after.</summary>
+    internal static void ReturnBody(RawPage page, ArrayPool<byte> pool) => ReturnBody(page.Body, page.BodyIsRented, pool);
+
+    private static void ReturnBody(ReadOnlyMemory<byte> body, bool rented, ArrayPool<byte>? pool)
+    {
+        if (rented && pool is not null && System.Runtime.InteropServices.MemoryMarshal.TryGetArray(body, out ArraySegment<byte> segment))
+        {
+            pool.Return(segment.Array!);
+        }
     }
 
     public PagedSourceOptions Options => _options;
@@ -233,6 +258,11 @@ public sealed class PagedHttpSource : IDisposable
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
             var status = response is null ? 0 : (int)response.StatusCode;
+            if (response is null)
+            {
+                // An earlier attempt's body (an error page, say) is not kept when the last attempt got no answer.
+                attempts.ReturnLastBody();
+            }
             var body = response is null ? ReadOnlyMemory<byte>.Empty : attempts.LastBody;
             var page = new RawPage
             {
@@ -244,6 +274,7 @@ public sealed class PagedHttpSource : IDisposable
                 Status = status,
                 Elapsed = elapsed,
                 Body = body,
+                BodyIsRented = response is not null && attempts.LastBodyIsRented,
                 Outcome = PageOutcome.Fetched,
                 AttemptLog = attempts.Log,
             };
@@ -325,6 +356,17 @@ public sealed class PagedHttpSource : IDisposable
 
         public ReadOnlyMemory<byte> LastBody { get; private set; }
 
+        /// <summary>True when <see cref="LastBody"/> is a view of an array rented from the source's body pool.</summary>
+        public bool LastBodyIsRented { get; private set; }
+
+        /// <summary>Gives the last attempt's body back to the pool, if it came from there.</summary>
+        public void ReturnLastBody()
+        {
+            ReturnBody(LastBody, LastBodyIsRented, source._bodyPool);
+            LastBody = ReadOnlyMemory<byte>.Empty;
+            LastBodyIsRented = false;
+        }
+
         public async ValueTask<HttpResponseMessage> SendAsync(CancellationToken attemptToken)
         {
             var number = _log.Count + 1;
@@ -342,7 +384,10 @@ public sealed class PagedHttpSource : IDisposable
                     request.Headers.TryAddWithoutValidation("Referer", referer);
                 }
                 response = await source._client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
-                LastBody = await ReadBodyAsync(response.Content, attemptToken).ConfigureAwait(false);
+                (ReadOnlyMemory<byte> body, bool rented) = await ReadBodyAsync(response.Content, source._bodyPool, attemptToken).ConfigureAwait(false);
+                ReturnLastBody(); // a retry's answer replaces the one before
+                LastBody = body;
+                LastBodyIsRented = rented;
                 _log.Add(new PageAttempt(number, startedAt, Stopwatch.GetElapsedTime(started), (int)response.StatusCode,
                     response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}"));
                 return response;
@@ -358,25 +403,37 @@ public sealed class PagedHttpSource : IDisposable
             }
         }
 
-        /// <summary>The whole body into an array of its exact size; a body shorter than its Content-Length is an <see cref="IOException"/> (retried).</summary>
-        private static async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+        /// <summary>
+        /// The whole body: into an array of its exact size, or a view of one rented from <paramref name="pool"/> (then
+        /// <c>Rented</c>); a body shorter than its Content-Length is an <see cref="IOException"/> (retried).
+        /// </summary>
+        private static async ValueTask<(ReadOnlyMemory<byte> Body, bool Rented)> ReadBodyAsync(HttpContent content, ArrayPool<byte>? pool, CancellationToken cancellationToken)
         {
             var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                if (content.Headers.ContentLength is { } length and <= int.MaxValue)
+                if (content.Headers.ContentLength is { } length and > 0 and <= int.MaxValue)
                 {
-                    var body = new byte[length];
-                    var read = await stream.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                    if (read < body.Length)
+                    var size = (int)length;
+                    var array = pool?.Rent(size) ?? new byte[size];
+                    try
                     {
-                        throw new HttpIOException(HttpRequestError.ResponseEnded, $"the body ended after {read:N0} of its {length:N0} bytes (Content-Length)");
+                        var read = await stream.ReadAtLeastAsync(array.AsMemory(0, size), size, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                        if (read < size)
+                        {
+                            throw new HttpIOException(HttpRequestError.ResponseEnded, $"the body ended after {read:N0} of its {length:N0} bytes (Content-Length)");
+                        }
+                        return (array.AsMemory(0, size), pool is not null);
                     }
-                    return body;
+                    catch when (pool is not null)
+                    {
+                        pool.Return(array);
+                        throw;
+                    }
                 }
                 using var buffer = new MemoryStream();
                 await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-                return buffer.ToArray();
+                return (buffer.ToArray(), false);
             }
         }
     }

@@ -8,7 +8,8 @@ namespace Ingest.Sources;
 /// <remarks>
 /// A failed page (<see cref="IsFailed"/>) is yielded like any other, with the reason in <see cref="Error"/> and the
 /// last answer's body if there was one, so nothing is skipped silently. <see cref="Body"/> is owned by the page
-/// (a fresh array, never pooled): keep it as long as you like.
+/// (a fresh array): keep it as long as you like. Only the raw stage reads bodies into pooled arrays
+/// (<see cref="BodyIsRented"/>), which it gives back once each page is staged.
 /// </remarks>
 public sealed record RawPage
 {
@@ -35,6 +36,9 @@ public sealed record RawPage
     public required TimeSpan Elapsed { get; init; }
 
     public required ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>True when <see cref="Body"/> is a view of an array rented from the raw stage's body pool.</summary>
+    internal bool BodyIsRented { get; init; }
 
     public required PageOutcome Outcome { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using Apache.Arrow;
 using Ingest.Sources;
@@ -22,6 +23,9 @@ namespace Ingest.Tiers;
 /// the same table a clean run makes. <see cref="RawStageOptions.ForceFresh"/> throws earlier staging away.</para>
 /// <para><b>Failures</b>: a page that failed after its retries is a row like any other, with its status, outcome and
 /// error; nothing is dropped.</para>
+/// <para><b>Page bodies</b> are read into arrays rented from a pool of the stage's own and given back once each page is
+/// copied into its batch: fresh ~110 KB arrays for every page went to the large-object heap, made every collection a
+/// full one and had the kernel fault in fresh pages under each read (benchmarks/README.md, "`ingest bench`").</para>
 /// </remarks>
 public static class RawStage
 {
@@ -29,13 +33,22 @@ public static class RawStage
     public static async Task<RawStageReport> RunAsync(DateOnly partitionDate, string warehouse, RawStageOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        using var source = new PagedHttpSource(options.Source, options.HttpClient);
-        RawStageReport report = await RunAsync(partitionDate, warehouse, options, source.FetchAsync, cancellationToken).ConfigureAwait(false);
+        // Bodies in use at once: the pages in flight and in the reorder window, and the one being staged.
+        var bodies = ArrayPool<byte>.Create(MaxPooledBodyBytes, options.Source.EffectiveReorderWindow + options.Source.Concurrency + 2);
+        using var source = new PagedHttpSource(options.Source, options.HttpClient, bodies);
+        RawStageReport report = await RunAsync(partitionDate, warehouse, options, source.FetchAsync, bodies, cancellationToken).ConfigureAwait(false);
         return report with { Fetch = source.Report };
     }
 
     /// <summary>Fetches with <paramref name="fetch"/> (any source of <see cref="RawPage"/>s).</summary>
-    public static async Task<RawStageReport> RunAsync(DateOnly partitionDate, string warehouse, RawStageOptions options, PageFetch fetch, CancellationToken cancellationToken = default)
+    public static Task<RawStageReport> RunAsync(DateOnly partitionDate, string warehouse, RawStageOptions options, PageFetch fetch, CancellationToken cancellationToken = default) =>
+        RunAsync(partitionDate, warehouse, options, fetch, bodies: null, cancellationToken);
+
+    /// <summary>Bodies larger than this are read into arrays of their own, not pooled ones.</summary>
+    private const int MaxPooledBodyBytes = 16 * 1024 * 1024;
+
+    /// <param name="bodies">The pool rented bodies (<see cref="RawPage.BodyIsRented"/>) go back to once their page is staged.</param>
+    private static async Task<RawStageReport> RunAsync(DateOnly partitionDate, string warehouse, RawStageOptions options, PageFetch fetch, ArrayPool<byte>? bodies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(fetch);
@@ -93,6 +106,8 @@ public static class RawStage
                         memory.Sample();
                     }
                     options.OnPage?.Invoke(page);
+                    // Copied into the batch being built (RawPageBatchBuilder.Append): the array can serve the next page.
+                    if (bodies is not null) PagedHttpSource.ReturnBody(page, bodies);
                 }
                 if (builder.Pages > 0) await WriteAsync(writer, builder, subResource, cancellationToken).ConfigureAwait(false);
                 await writer.CompleteSegmentAsync(subResource.Name, cancellationToken).ConfigureAwait(false);

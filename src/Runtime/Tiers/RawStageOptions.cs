@@ -46,7 +46,10 @@ public sealed record RawStageOptions
     /// <summary>An HTTP client to share (infinite timeout; attempts are timed by the source); null: the source's own.</summary>
     public HttpClient? HttpClient { get; init; }
 
-    /// <summary>Called after each page is staged (progress; tests stop a run with it).</summary>
+    /// <summary>
+    /// Called after each page is staged (progress; tests stop a run with it). The page's body may be a pooled array that
+    /// serves another page once the call returns: copy what you keep of it.
+    /// </summary>
     public Action<RawPage>? OnPage { get; init; }
 
     internal string TableName => Table ?? Source.SourceName;

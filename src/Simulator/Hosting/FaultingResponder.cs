@@ -67,8 +67,11 @@ internal static class FaultingResponder
                     status = (decision.Entropy % 3) switch { 0 => 500, 1 => 502, _ => 503 };
                     response.StatusCode = status;
                     response.ContentType = "text/html";
+                    // With its length, as the error pages of real front ends come: a client reads it like any body.
+                    byte[] page = System.Text.Encoding.UTF8.GetBytes($"<html><body><h1>{status}</h1>Upstream error, please retry.</body></html>");
+                    response.ContentLength = page.Length;
                     Log();
-                    await response.WriteAsync($"<html><body><h1>{status}</h1>Upstream error, please retry.</body></html>", ct);
+                    await response.Body.WriteAsync(page, ct);
                     return;
             }
 
