@@ -61,6 +61,24 @@ public sealed class PageContinuityChecker
         }
     }
 
+    /// <summary>
+    /// Checks the keys <see cref="PageEnvelope"/> read off a page while it counted its <paramref name="rows"/> records
+    /// (one pass over the page for both); <paramref name="body"/> is read again only for keys reported as duplicates.
+    /// </summary>
+    internal void ObserveKeys(int pageNumber, long? statedTotal, int rows, IReadOnlyList<PageKey> keys, ReadOnlySpan<byte> body)
+    {
+        NoteTotal(statedTotal);
+        _pages++;
+        _rows += rows;
+        foreach (var key in keys)
+        {
+            if (IsRepeat(key.Hash, pageNumber, out var firstPage) && _duplicates.Count < ContinuityReport.MaxDuplicatesListed)
+            {
+                _duplicates.Add(new DuplicateKey(KeyText(key, body), firstPage, pageNumber));
+            }
+        }
+    }
+
     /// <summary>Checks keys read by the caller (any key reader).</summary>
     public void Observe(int pageNumber, long? statedTotal, IEnumerable<string> keys)
     {
@@ -158,15 +176,35 @@ public sealed class PageContinuityChecker
 
     private void ObserveKey(ReadOnlySpan<byte> key, int pageNumber)
     {
-        var hash = XxHash3.HashToUInt64(key);
+        if (IsRepeat(XxHash3.HashToUInt64(key), pageNumber, out var firstPage) && _duplicates.Count < ContinuityReport.MaxDuplicatesListed)
+        {
+            _duplicates.Add(new DuplicateKey(Encoding.UTF8.GetString(key), firstPage, pageNumber));
+        }
+    }
+
+    /// <summary>True (and counted) when the key was seen before, on <paramref name="firstPage"/>.</summary>
+    private bool IsRepeat(ulong hash, int pageNumber, out int firstPage)
+    {
         if (_firstPageOfKey.TryAdd(hash, pageNumber))
         {
-            return;
+            firstPage = pageNumber;
+            return false;
         }
         _duplicateCount++;
-        if (_duplicates.Count < ContinuityReport.MaxDuplicatesListed)
+        firstPage = _firstPageOfKey[hash];
+        return true;
+    }
+
+    /// <summary>A key's text, from where it sits in the body (unescaped when it has escapes).</summary>
+    private static string KeyText(PageKey key, ReadOnlySpan<byte> body)
+    {
+        if (!key.Escaped)
         {
-            _duplicates.Add(new DuplicateKey(Encoding.UTF8.GetString(key), _firstPageOfKey[hash], pageNumber));
+            return Encoding.UTF8.GetString(body.Slice(key.Start, key.Length));
         }
+        // The value with its quotes is a JSON string of its own.
+        var reader = new Utf8JsonReader(body.Slice(key.Start - 1, key.Length + 2));
+        reader.Read();
+        return reader.GetString()!;
     }
 }

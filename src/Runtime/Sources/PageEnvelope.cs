@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
 
@@ -67,13 +68,22 @@ public sealed class PageEnvelope
         ["status.message"]);
 
     /// <summary>Reads the page's envelope. A body that is not JSON (or has anything after its value) gives <see cref="PageSummary.IsValidJson"/> false.</summary>
-    public PageSummary Read(ReadOnlySpan<byte> body)
+    public PageSummary Read(ReadOnlySpan<byte> body) => Read(body, keyField: null, keys: null);
+
+    /// <summary>
+    /// Reads the envelope and, in the same pass, the string <paramref name="keyField"/> of each record object into
+    /// <paramref name="keys"/>: the records are walked instead of skipped, which reads the same tokens. What is in
+    /// <paramref name="keys"/> when the page turns out not to be JSON is not to be used.
+    /// </summary>
+    internal PageSummary Read(ReadOnlySpan<byte> body, byte[]? keyField, List<PageKey>? keys)
     {
+        var bodyStart = 0;
         if (body.StartsWith("\uFEFF"u8))
         {
             body = body[3..];
+            bodyStart = 3;
         }
-        var state = new WalkState();
+        var state = new WalkState { KeyField = keyField, Keys = keys, BodyStart = bodyStart };
         try
         {
             var reader = new Utf8JsonReader(body, isFinalBlock: true, state: default);
@@ -114,7 +124,14 @@ public sealed class PageEnvelope
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
                         state.Records++;
-                        reader.Skip();
+                        if (state.KeyField is null || reader.TokenType != JsonTokenType.StartObject)
+                        {
+                            reader.Skip();
+                        }
+                        else
+                        {
+                            ReadKey(ref reader, ref state);
+                        }
                     }
                 }
                 else
@@ -175,6 +192,37 @@ public sealed class PageEnvelope
                 Walk(ref reader, node, ref state);
             }
         }
+    }
+
+    /// <summary>Walks one record object, keeping its key (a string) and skipping every other value.</summary>
+    private static void ReadKey(ref Utf8JsonReader reader, ref WalkState state)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isKey = reader.ValueTextEquals(state.KeyField);
+            reader.Read();
+            if (!isKey || reader.TokenType != JsonTokenType.String)
+            {
+                reader.Skip();
+                continue;
+            }
+            var start = state.BodyStart + (int)reader.TokenStartIndex + 1;
+            var length = reader.ValueSpan.Length;
+            if (!reader.ValueIsEscaped)
+            {
+                state.Keys!.Add(new PageKey(XxHash3.HashToUInt64(reader.ValueSpan), start, length, Escaped: false));
+                continue;
+            }
+            state.Keys!.Add(new PageKey(HashUnescaped(ref reader), start, length, Escaped: true));
+        }
+    }
+
+    private static ulong HashUnescaped(ref Utf8JsonReader reader)
+    {
+        Span<byte> scratch = stackalloc byte[256];
+        return XxHash3.HashToUInt64(reader.ValueSpan.Length <= scratch.Length
+            ? scratch[..reader.CopyString(scratch)]
+            : Encoding.UTF8.GetBytes(reader.GetString()!));
     }
 
     private static long? ReadCount(ref Utf8JsonReader reader)
@@ -243,6 +291,9 @@ public sealed class PageEnvelope
 
     private struct WalkState
     {
+        public byte[]? KeyField;
+        public List<PageKey>? Keys;
+        public int BodyStart;
         public bool RecordsSeen;
         public int Records;
         public long? Total;

@@ -30,6 +30,8 @@ public sealed class PagedHttpSource : IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly SemaphoreSlim _hostSlots;
     private readonly ArrayPool<byte>? _bodyPool;
+    private readonly PageEnvelope? _keyedEnvelope;
+    private readonly byte[]? _keyField;
     private int _userAgentTurn = -1;
     private int _inFlight;
     private int _peakInFlight;
@@ -63,6 +65,18 @@ public sealed class PagedHttpSource : IDisposable
         _pipeline = FetchResilience.Build(options.Retry);
         _hostSlots = new SemaphoreSlim(options.Concurrency, options.Concurrency);
         _bodyPool = bodyPool;
+        // When the envelope and the continuity check read the same records, one walk of each page serves both.
+        var envelope = options.Pagination switch
+        {
+            PageNumberPagination pages => pages.Envelope,
+            PageIndexPagination pages => pages.Envelope,
+            _ => null,
+        };
+        if (envelope is not null && options.RecordKeys is { } keys && keys.RecordsPath == envelope.RecordsPath)
+        {
+            _keyedEnvelope = envelope;
+            _keyField = System.Text.Encoding.UTF8.GetBytes(keys.KeyField);
+        }
         Report = new FetchReport(options.SourceName);
     }
 
@@ -299,12 +313,13 @@ public sealed class PagedHttpSource : IDisposable
                 };
             }
 
-            var summary = _options.Pagination.Inspect(body.Span);
+            var keys = _keyedEnvelope is null ? null : new List<PageKey>(_options.PageSize);
+            var summary = _keyedEnvelope?.Read(body.Span, _keyField, keys) ?? _options.Pagination.Inspect(body.Span);
             if (!summary.IsValidJson)
             {
                 return page with { Outcome = PageOutcome.NotJson, Error = $"page {pageNumber} of {subResource} is not valid JSON: {summary.JsonError}" };
             }
-            page = page with { TotalCount = summary.TotalCount, RecordCount = summary.RecordCount };
+            page = page with { TotalCount = summary.TotalCount, RecordCount = summary.RecordCount, Keys = keys };
             return summary.IsErrorEnvelope
                 ? page with { Outcome = PageOutcome.ErrorEnvelope, RecordCount = null, Error = $"page {pageNumber} of {subResource} is the upstream's error envelope: {summary.ErrorText}" }
                 : page;

@@ -40,6 +40,9 @@ public sealed record RawPage
     /// <summary>True when <see cref="Body"/> is a view of an array rented from the raw stage's body pool.</summary>
     internal bool BodyIsRented { get; init; }
 
+    /// <summary>The records' keys, read with the envelope in one pass over the body (null when they were not).</summary>
+    internal IReadOnlyList<PageKey>? Keys { get; init; }
+
     public required PageOutcome Outcome { get; init; }
 
     /// <summary>

@@ -128,7 +128,14 @@ internal sealed class SubResourceRun(SubResource subResource, int pageSize, int 
             {
                 _notJson.Add(page.PageNumber);
             }
-            continuity?.ObservePage(page.PageNumber, page.TotalCount, page.Body.Span);
+            if (page.Keys is { } keys)
+            {
+                continuity?.ObserveKeys(page.PageNumber, page.TotalCount, page.RecordCount ?? 0, keys, page.Body.Span);
+            }
+            else
+            {
+                continuity?.ObservePage(page.PageNumber, page.TotalCount, page.Body.Span);
+            }
         }
     }
 

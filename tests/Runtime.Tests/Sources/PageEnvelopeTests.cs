@@ -80,3 +80,53 @@ public sealed class PageEnvelopeTests
         Assert.Equal(4, report.Rows);
     }
 }
+
+/// <summary>
+/// The continuity check fed from the envelope's walk (one pass over each page, as the paged source does when both read
+/// the same records) against its own walk of the same pages: the same report.
+/// </summary>
+public sealed class KeysFromTheEnvelopeTests
+{
+    private static readonly string[] Pages =
+    [
+        // Keys as plain and escaped strings ("\u0041BC" is "ABC"), a number key (not a key), a record that is not an
+        // object, nested values to skip, and a byte order mark.
+        """{"result":{"result":"SUCCESS","data":{"metadata":{"totalcount":9},"vehicles":[{"vin":"ABC","x":{"vin":"NESTED"}},{"vin":"DEF","y":[1,{"vin":"Z"}]},{"vin":7},"text"]}}}""",
+        "\uFEFF" + """{"result":{"result":"SUCCESS","data":{"metadata":{"totalcount":10},"vehicles":[{"z":1,"vin":"\u0041BC"},{"vin":"GHI"}]}}}""",
+        """{"result":{"result":"SUCCESS","data":{"metadata":{"totalcount":10},"vehicles":[{"vin":"GHI"},{"vin":"DEF"},{}]}}}""",
+    ];
+
+    [Fact]
+    public void The_envelopes_keys_give_the_report_the_checkers_own_walk_gives()
+    {
+        var envelope = PageEnvelope.StellantisInventory;
+        var own = new PageContinuityChecker(RecordKeyPath.StellantisInventory);
+        var fromEnvelope = new PageContinuityChecker(RecordKeyPath.StellantisInventory);
+        for (var i = 0; i < Pages.Length; i++)
+        {
+            var body = Encoding.UTF8.GetBytes(Pages[i]);
+            var keys = new List<PageKey>();
+            var summary = envelope.Read(body, Encoding.UTF8.GetBytes("vin"), keys);
+            own.ObservePage(i + 1, summary.TotalCount, body);
+            fromEnvelope.ObserveKeys(i + 1, summary.TotalCount, summary.RecordCount ?? 0, keys, body);
+        }
+
+        ContinuityReport expected = own.Report(), actual = fromEnvelope.Report();
+        Assert.Equal(
+            new DuplicateKey[] { new("ABC", 1, 2), new("GHI", 2, 3), new("DEF", 1, 3) },
+            actual.Duplicates);
+        Assert.Equal(expected.Duplicates, actual.Duplicates);
+        Assert.Equal((expected.Pages, expected.Rows, expected.UniqueKeys, expected.DuplicateCount), (actual.Pages, actual.Rows, actual.UniqueKeys, actual.DuplicateCount));
+        Assert.Equal((3, 9, 3, 3), (actual.Pages, actual.Rows, actual.UniqueKeys, actual.DuplicateCount));
+        Assert.Equal((expected.FirstTotal, expected.LastTotal, expected.MaxTotal), (actual.FirstTotal, actual.LastTotal, actual.MaxTotal));
+    }
+
+    [Fact]
+    public void The_envelope_reads_keys_only_when_asked()
+    {
+        var keys = new List<PageKey>();
+        PageEnvelope.StellantisInventory.Read(Encoding.UTF8.GetBytes(Pages[0]), keyField: null, keys);
+
+        Assert.Empty(keys);
+    }
+}
