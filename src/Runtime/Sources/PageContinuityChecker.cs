@@ -11,7 +11,8 @@ namespace Ingest.Sources;
 /// </summary>
 public sealed class PageContinuityChecker
 {
-    private readonly byte[][]? _recordsPath;
+    /// <summary>Reads the records alone, with their keys: the one walk of record keys, shared with the paged source.</summary>
+    private readonly PageEnvelope? _records;
     private readonly byte[]? _keyField;
     private readonly Dictionary<ulong, int> _firstPageOfKey = [];
     private readonly List<DuplicateKey> _duplicates = [];
@@ -29,36 +30,31 @@ public sealed class PageContinuityChecker
     {
         if (keys is not null)
         {
-            _recordsPath = [.. keys.RecordsPath.Split('.').Select(Encoding.UTF8.GetBytes)];
+            _records = new PageEnvelope(keys.RecordsPath, totalPaths: [], statusPath: null, successValue: "", errorTextPaths: []);
             _keyField = Encoding.UTF8.GetBytes(keys.KeyField);
         }
     }
 
-    /// <summary>Reads the keys of a page's records (one forward pass) and checks them; a page that is not JSON is noted as unreadable.</summary>
+    /// <summary>
+    /// Reads the keys of a page's records (one forward pass, as <see cref="PageEnvelope"/> reads them) and checks them;
+    /// a page that is not JSON is noted as unreadable, and none of its keys count.
+    /// </summary>
     public void ObservePage(int pageNumber, long? statedTotal, ReadOnlySpan<byte> body)
     {
-        if (_recordsPath is null)
+        if (_records is null)
         {
             throw new InvalidOperationException("This checker was made without a RecordKeyPath; feed keys with Observe(pageNumber, total, keys).");
         }
-        NoteTotal(statedTotal);
-        _pages++;
-        if (body.StartsWith("\uFEFF"u8))
+        var keys = new List<PageKey>();
+        var summary = _records.Read(body, _keyField, keys);
+        if (!summary.IsValidJson)
         {
-            body = body[3..];
-        }
-        try
-        {
-            var reader = new Utf8JsonReader(body, isFinalBlock: true, state: default);
-            if (reader.Read() && Descend(ref reader, 0))
-            {
-                ReadRecords(ref reader, pageNumber);
-            }
-        }
-        catch (JsonException)
-        {
+            NoteTotal(statedTotal);
+            _pages++;
             _unreadable.Add(pageNumber);
+            return;
         }
+        ObserveKeys(pageNumber, statedTotal, summary.RecordCount ?? 0, keys, body);
     }
 
     /// <summary>
@@ -111,67 +107,6 @@ public sealed class PageContinuityChecker
         _firstTotal ??= value;
         _lastTotal = value;
         _maxTotal = Math.Max(_maxTotal ?? value, value);
-    }
-
-    private bool Descend(ref Utf8JsonReader reader, int depth)
-    {
-        if (depth == _recordsPath!.Length)
-        {
-            return reader.TokenType == JsonTokenType.StartArray;
-        }
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var match = reader.ValueTextEquals(_recordsPath[depth]);
-            reader.Read();
-            if (match)
-            {
-                return Descend(ref reader, depth + 1);
-            }
-            reader.Skip();
-        }
-        return false;
-    }
-
-    private void ReadRecords(ref Utf8JsonReader reader, int pageNumber)
-    {
-        Span<byte> scratch = stackalloc byte[256];
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            _rows++;
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isKey = reader.ValueTextEquals(_keyField);
-                reader.Read();
-                if (isKey && reader.TokenType == JsonTokenType.String)
-                {
-                    if (!reader.ValueIsEscaped)
-                    {
-                        ObserveKey(reader.ValueSpan, pageNumber);
-                    }
-                    else if (reader.ValueSpan.Length <= scratch.Length)
-                    {
-                        ObserveKey(scratch[..reader.CopyString(scratch)], pageNumber);
-                    }
-                    else
-                    {
-                        ObserveKey(Encoding.UTF8.GetBytes(reader.GetString()!), pageNumber);
-                    }
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-        }
     }
 
     private void ObserveKey(ReadOnlySpan<byte> key, int pageNumber)
