@@ -96,17 +96,23 @@ public sealed class KeysFromTheEnvelopeTests
         """{"result":{"result":"SUCCESS","data":{"metadata":{"totalcount":10},"vehicles":[{"vin":"GHI"},{"vin":"DEF"},{}]}}}""",
     ];
 
-    [Fact]
-    public void Keys_read_with_the_envelope_find_repeats_across_pages_with_their_text()
+    /// <summary>Each page's envelope read with its keys, as the paged source reads it, then handed to <paramref name="observe"/>.</summary>
+    private static void ReadPages(Action<int, PageSummary, List<PageKey>, byte[]> observe)
     {
-        var checker = new PageContinuityChecker(RecordKeyPath.StellantisInventory);
         for (var i = 0; i < Pages.Length; i++)
         {
             var body = Encoding.UTF8.GetBytes(Pages[i]);
             var keys = new List<PageKey>();
             var summary = PageEnvelope.StellantisInventory.Read(body, Encoding.UTF8.GetBytes("vin"), keys);
-            checker.ObserveKeys(i + 1, summary.TotalCount, summary.RecordCount ?? 0, keys, body);
+            observe(i + 1, summary, keys, body);
         }
+    }
+
+    [Fact]
+    public void Keys_read_with_the_envelope_find_repeats_across_pages_with_their_text()
+    {
+        var checker = new PageContinuityChecker(RecordKeyPath.StellantisInventory);
+        ReadPages((page, summary, keys, body) => checker.ObserveKeys(page, summary.TotalCount, summary.RecordCount ?? 0, keys, body));
 
         var report = checker.Report();
 
@@ -121,14 +127,11 @@ public sealed class KeysFromTheEnvelopeTests
     {
         var fromEnvelope = new PageContinuityChecker(RecordKeyPath.StellantisInventory);
         var alone = new PageContinuityChecker(RecordKeyPath.StellantisInventory);
-        for (var i = 0; i < Pages.Length; i++)
+        ReadPages((page, summary, keys, body) =>
         {
-            var body = Encoding.UTF8.GetBytes(Pages[i]);
-            var keys = new List<PageKey>();
-            var summary = PageEnvelope.StellantisInventory.Read(body, Encoding.UTF8.GetBytes("vin"), keys);
-            fromEnvelope.ObserveKeys(i + 1, summary.TotalCount, summary.RecordCount ?? 0, keys, body);
-            alone.ObservePage(i + 1, summary.TotalCount, body);
-        }
+            fromEnvelope.ObserveKeys(page, summary.TotalCount, summary.RecordCount ?? 0, keys, body);
+            alone.ObservePage(page, summary.TotalCount, body);
+        });
 
         ContinuityReport expected = fromEnvelope.Report(), actual = alone.Report();
         Assert.Equal(expected.Duplicates, actual.Duplicates);
