@@ -15,4 +15,11 @@ public interface IPaginationStrategy
 
     /// <summary>Reads the envelope of a page (one forward pass; never throws on bad JSON).</summary>
     PageSummary Inspect(ReadOnlySpan<byte> body);
+
+    /// <summary>
+    /// The <see cref="PageEnvelope"/> <see cref="Inspect"/> reads pages with, if it reads them with one; null (the
+    /// default) otherwise. With an envelope, and record keys on the envelope's records path, the paged source reads
+    /// each page's envelope and record keys in one walk instead of two.
+    /// </summary>
+    PageEnvelope? Envelope => null;
 }

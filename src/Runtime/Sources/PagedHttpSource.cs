@@ -66,13 +66,7 @@ public sealed class PagedHttpSource : IDisposable
         _hostSlots = new SemaphoreSlim(options.Concurrency, options.Concurrency);
         _bodyPool = bodyPool;
         // When the envelope and the continuity check read the same records, one walk of each page serves both.
-        var envelope = options.Pagination switch
-        {
-            PageNumberPagination pages => pages.Envelope,
-            PageIndexPagination pages => pages.Envelope,
-            _ => null,
-        };
-        if (envelope is not null && options.RecordKeys is { } keys && keys.RecordsPath == envelope.RecordsPath)
+        if (options.Pagination.Envelope is { } envelope && options.RecordKeys is { } keys && keys.RecordsPath == envelope.RecordsPath)
         {
             _keyedEnvelope = envelope;
             _keyField = System.Text.Encoding.UTF8.GetBytes(keys.KeyField);
