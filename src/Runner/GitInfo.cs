@@ -5,9 +5,12 @@ namespace Ingest.Runner;
 /// <summary>The commit and branch the runner was run from, for manifests and bench summaries ("unknown" outside a checkout).</summary>
 public static class GitInfo
 {
-    public static string Sha { get; } = Environment.GetEnvironmentVariable("INGEST_GIT_SHA") ?? Git("rev-parse HEAD") ?? "unknown";
+    // One git process answers both (its output: the SHA's line, then the branch's), and none when both are given.
+    private static readonly Lazy<string[]> HeadAndBranch = new(() => Git("rev-parse HEAD --abbrev-ref HEAD")?.Split('\n', StringSplitOptions.TrimEntries) ?? []);
 
-    public static string Branch { get; } = Environment.GetEnvironmentVariable("INGEST_GIT_BRANCH") ?? Git("rev-parse --abbrev-ref HEAD") ?? "unknown";
+    public static string Sha { get; } = Environment.GetEnvironmentVariable("INGEST_GIT_SHA") ?? FromGit(0);
+
+    public static string Branch { get; } = Environment.GetEnvironmentVariable("INGEST_GIT_BRANCH") ?? FromGit(1);
 
     /// <summary>Makes the table store stamp manifests with <see cref="Sha"/> (it reads <c>INGEST_GIT_SHA</c>).</summary>
     public static void ExportForManifests()
@@ -15,6 +18,8 @@ public static class GitInfo
         if (Environment.GetEnvironmentVariable("INGEST_GIT_SHA") is null && Sha != "unknown")
             Environment.SetEnvironmentVariable("INGEST_GIT_SHA", Sha);
     }
+
+    private static string FromGit(int line) => HeadAndBranch.Value is { Length: 2 } lines && lines[line].Length > 0 ? lines[line] : "unknown";
 
     private static string? Git(string arguments)
     {

@@ -22,7 +22,9 @@ public sealed class BenchCommandTests
         JsonElement root = summary.RootElement;
         Assert.Equal("stellantis_jeep_inventory_fast", root.GetProperty("scenario").GetString());
         Assert.Equal("ci-check", root.GetProperty("label").GetString());
-        Assert.Matches("^[0-9a-f]{40}$", root.GetProperty("git_sha").GetString());
+        // Provenance is the checkout's own (the runner asks git once for both).
+        Assert.Equal(Git("rev-parse HEAD"), root.GetProperty("git_sha").GetString());
+        Assert.Equal(Git("rev-parse --abbrev-ref HEAD"), root.GetProperty("git_branch").GetString());
         Assert.Equal(JeepRun.Date, root.GetProperty("partition_date").GetString());
         Assert.True(root.GetProperty("machine").GetProperty("cores").GetInt32() > 0);
 
@@ -91,5 +93,19 @@ public sealed class BenchCommandTests
             }
         }
         return found;
+    }
+
+    private static string Git(string arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git", arguments)
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            WorkingDirectory = IngestExecutable.RepositoryRoot,
+        };
+        using var git = System.Diagnostics.Process.Start(start)!;
+        string output = git.StandardOutput.ReadToEnd().Trim();
+        git.WaitForExit();
+        return output;
     }
 }
