@@ -1,5 +1,4 @@
-using System.Globalization;
-using DuckDB.NET.Data;
+using Ingest.Tests;
 
 namespace Ingest.Runner.Tests;
 
@@ -11,24 +10,9 @@ internal static class DuckDb
         $"read_parquet('{Path.Combine(warehouse, table, "**", "*.parquet")}', hive_partitioning = {(hive ? "true" : "false")})";
 
     /// <summary>Runs <paramref name="sql"/> and returns every row (DBNull as null).</summary>
-    public static List<object?[]> Query(string sql)
-    {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (int i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
-    }
+    public static List<object?[]> Query(string sql) => DuckDbRows.Query(sql);
 
-    public static long Count(string sql) => Convert.ToInt64(Query(sql)[0][0], CultureInfo.InvariantCulture);
+    public static long Count(string sql) => DuckDbRows.Count(sql);
 
     /// <summary>The column names of <paramref name="source"/> as DuckDB sees them.</summary>
     public static IReadOnlyList<string> Columns(string source) =>

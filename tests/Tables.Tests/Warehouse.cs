@@ -1,4 +1,4 @@
-using DuckDB.NET.Data;
+using Ingest.Tests;
 
 namespace Ingest.Tables.Tests;
 
@@ -12,22 +12,7 @@ internal sealed class Warehouse : IDisposable
     public static string ReadParquet(string glob) => $"read_parquet('{glob}', hive_partitioning = true)";
 
     /// <summary>Runs <paramref name="sql"/> and returns every row as an object array (DBNull as null).</summary>
-    public static List<object?[]> Query(string sql)
-    {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (int i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
-    }
+    public static List<object?[]> Query(string sql) => DuckDbRows.Query(sql);
 
     public static T Scalar<T>(string sql) => (T)Convert.ChangeType(Query(sql)[0][0]!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
 

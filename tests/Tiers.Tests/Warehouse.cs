@@ -1,5 +1,4 @@
-using System.Globalization;
-using DuckDB.NET.Data;
+using Ingest.Tests;
 
 namespace Ingest.Tiers.Tests;
 
@@ -15,34 +14,9 @@ internal sealed class Warehouse : IDisposable
         $"read_parquet('{Path.Combine(Root, @namespace, table, "**", "*.parquet")}', hive_partitioning = true)";
 
     /// <summary>Runs <paramref name="sql"/> and returns every row (DBNull as null, blobs as byte arrays).</summary>
-    public static List<object?[]> Query(string sql)
-    {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (int i = 0; i < row.Length; i++)
-            {
-                object? value = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                if (value is Stream stream)
-                {
-                    using var copy = new MemoryStream();
-                    stream.CopyTo(copy);
-                    value = copy.ToArray();
-                }
-                row[i] = value;
-            }
-            rows.Add(row);
-        }
-        return rows;
-    }
+    public static List<object?[]> Query(string sql) => DuckDbRows.Query(sql);
 
-    public static long Count(string sql) => Convert.ToInt64(Query(sql)[0][0], CultureInfo.InvariantCulture);
+    public static long Count(string sql) => DuckDbRows.Count(sql);
 
     public void Dispose()
     {
