@@ -5,8 +5,8 @@ using Ingest.Benchmarks.Pocos;
 namespace Ingest.Benchmarks;
 
 /// <summary>
-/// The <c>quick</c> pass for the two peers of the generated extractor (per-record POCOs, DuckDB
-/// <c>read_json</c>): a few rough rounds each, rows and managed allocation. Reported numbers come from
+/// The <c>quick</c> pass for the peers of the generated extractor (per-record POCOs, DuckDB in both
+/// <see cref="DuckDbJsonReading"/> formulations): a few rough rounds each, rows and managed allocation. Reported numbers come from
 /// BenchmarkDotNet, not from here.
 /// </summary>
 public static class QuickContenders
@@ -25,15 +25,18 @@ public static class QuickContenders
             Console.WriteLine($"per-record POCOs {elapsed,7:F1} ms ({rows} rows, {allocated / (double)rows:F1} B/row managed)");
         }
 
-        using var duckDb = new DuckDbReadJson(workload.Pages);
-        for (int round = 0; round < rounds; round++)
+        foreach (DuckDbJsonReading reading in Enum.GetValues<DuckDbJsonReading>())
         {
-            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            var watch = Stopwatch.StartNew();
-            long rows = duckDb.Run();
-            double elapsed = watch.Elapsed.TotalMilliseconds;
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-            Console.WriteLine($"DuckDB read_json {elapsed,7:F1} ms ({rows} rows, {allocated / (double)rows:F1} B/row managed; native memory not counted)");
+            using var duckDb = new DuckDbReadJson(workload.Pages, reading);
+            for (int round = 0; round < rounds; round++)
+            {
+                long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                var watch = Stopwatch.StartNew();
+                long rows = duckDb.Run();
+                double elapsed = watch.Elapsed.TotalMilliseconds;
+                long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+                Console.WriteLine($"DuckDB {reading} {elapsed,7:F1} ms ({rows} rows, {allocated / (double)rows:F1} B/row managed; native memory not counted)");
+            }
         }
     }
 }

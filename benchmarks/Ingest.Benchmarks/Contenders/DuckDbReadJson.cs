@@ -4,18 +4,31 @@ using DuckDB.NET.Data;
 
 namespace Ingest.Benchmarks.Contenders;
 
+/// <summary>How DuckDB turns the NDJSON file's pages into typed rows.</summary>
+public enum DuckDbJsonReading
+{
+    /// <summary><c>read_json</c> with the page type as <c>columns</c>: what the brief names and a user writes first.</summary>
+    ReadJson,
+
+    /// <summary>
+    /// <c>read_json_objects</c> (each line as JSON text) then <c>json_transform</c> to the same page type: the same
+    /// result, about 3.5× faster here. The fastest formulation found, so the bar the extractor's target is held to.
+    /// </summary>
+    ReadJsonObjects,
+}
+
 /// <summary>
 /// The SQL peer: in-process DuckDB (<c>SET threads=1</c>) reading the same pages from an NDJSON file (one page a
-/// line) with the built-in <c>read_json</c>, unnesting <c>result.data.vehicles</c> and projecting the same 73
-/// columns with SQL coercions equivalent to the entity's, into a temp table. The file is written once; every
-/// run re-reads and re-parses it.
+/// line) with the built-in JSON readers (<see cref="DuckDbJsonReading"/>), unnesting <c>result.data.vehicles</c> and
+/// projecting the same 73 columns with SQL coercions equivalent to the entity's, into a temp table. The file is
+/// written once; every run re-reads and re-parses it.
 /// </summary>
 public sealed class DuckDbReadJson : IDisposable
 {
     private readonly DuckDBConnection _connection;
     private readonly string _createTable;
 
-    public DuckDbReadJson(byte[][] pages, string? path = null)
+    public DuckDbReadJson(byte[][] pages, DuckDbJsonReading reading = DuckDbJsonReading.ReadJson, string? path = null)
     {
         FilePath = path ?? Path.Combine(Path.GetTempPath(), $"ingest-bench-{Environment.ProcessId}-{Guid.NewGuid():N}.ndjson");
         WriteNdjson(pages, FilePath);
@@ -23,7 +36,7 @@ public sealed class DuckDbReadJson : IDisposable
         _connection.Open();
         Execute("SET threads = 1");
         Execute(Macros);
-        _createTable = CreateTableSql(FilePath);
+        _createTable = CreateTableSql(FilePath, reading);
     }
 
     public string FilePath { get; }
@@ -115,17 +128,32 @@ public sealed class DuckDbReadJson : IDisposable
             "hasOnlinePrice" VARCHAR)
         """;
 
-    public static string CreateTableSql(string path) => $"""
+    /// <summary>The type of a whole page as DuckDB reads it: the envelope down to the vehicles, as <see cref="VehicleType"/>.</summary>
+    public static string PageType => $"STRUCT(result STRUCT(data STRUCT(vehicles {VehicleType.ReplaceLineEndings(" ")}[])))";
+
+    /// <summary><see cref="PageType"/> as the structure <c>json_transform</c> takes.</summary>
+    public static string PageStructure { get; } = DuckDbJsonStructure.FromType(PageType);
+
+    public static string CreateTableSql(string path, DuckDbJsonReading reading) => $"""
         CREATE OR REPLACE TEMP TABLE vehicles AS
-        {ProjectionSql(ReadJsonVehiclesSql(path))}
+        {ProjectionSql(reading == DuckDbJsonReading.ReadJson ? ReadJsonVehiclesSql(path) : ReadJsonObjectsVehiclesSql(path))}
         """;
 
     private static string ReadJsonVehiclesSql(string path) => $"""
         SELECT unnest(result.data.vehicles) AS v
-        FROM read_json('{path.Replace("'", "''", StringComparison.Ordinal)}',
+        FROM read_json({Quote(path)},
             format = 'newline_delimited',
             columns = {"{"}result: 'STRUCT(data STRUCT(vehicles {VehicleType.ReplaceLineEndings(" ")}[]))'{"}"})
         """;
+
+    // json_transform ignores keys the structure does not name, as read_json with columns does.
+    private static string ReadJsonObjectsVehiclesSql(string path) => $"""
+        SELECT unnest(p.result.data.vehicles) AS v
+        FROM (SELECT json_transform(json, {Quote(PageStructure)}) AS p
+              FROM read_json_objects({Quote(path)}, format = 'newline_delimited'))
+        """;
+
+    private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>
     /// The 73-column projection of the entity, as a <c>SELECT</c> over <paramref name="vehicles"/>: any query yielding

@@ -36,99 +36,20 @@ public sealed class DuckDbTransform : IDisposable
         return [.. manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => Path.Combine(directory, f.GetProperty("path").GetString()!))];
     }
 
-    /// <summary>The page type <c>read_json</c> is given in <see cref="DuckDbReadJson"/>, as a DuckDB type.</summary>
-    public static string PageType => $"STRUCT(result STRUCT(data STRUCT(vehicles {DuckDbReadJson.VehicleType.ReplaceLineEndings(" ")}[])))";
-
     /// <summary>
     /// One row per vehicle in a column <c>v</c>, from the raw pages whose outcome is <c>fetched</c>:
-    /// <c>json_transform(decode(body), &lt;structure&gt;)</c> with <see cref="PageType"/> as a JSON structure
+    /// <c>json_transform(decode(body), &lt;structure&gt;)</c> with <see cref="DuckDbReadJson.PageStructure"/>
     /// (<c>json_transform</c> ignores keys the structure does not name, as <c>read_json</c> with <c>columns</c> does;
     /// a plain <c>CAST(… AS STRUCT(…))</c> of JSON rejects them).
     /// </summary>
     public static string VehiclesFromRawSql(IReadOnlyList<string> files) => $"""
         SELECT unnest(p.result.data.vehicles) AS v
         FROM (
-            SELECT json_transform(decode(body), {Quote(JsonStructure(PageType))}) AS p
+            SELECT json_transform(decode(body), {Quote(DuckDbReadJson.PageStructure)}) AS p
             FROM read_parquet([{string.Join(", ", files.Select(Quote))}])
             WHERE outcome = 'fetched'
         )
         """;
-
-    /// <summary>
-    /// A DuckDB type (<c>STRUCT("a" VARCHAR, b STRUCT(…)[])</c>, scalars, <c>[]</c> lists) as the JSON structure
-    /// <c>json_transform</c> takes: <c>{"a": "VARCHAR", "b": [{…}]}</c>.
-    /// </summary>
-    public static string JsonStructure(string type)
-    {
-        int position = 0;
-        string json = ParseType(type, ref position);
-        SkipSpace(type, ref position);
-        if (position != type.Length) throw new FormatException($"Unexpected text at {position} in {type}");
-        return json;
-    }
-
-    private static string ParseType(string text, ref int position)
-    {
-        SkipSpace(text, ref position);
-        string json;
-        if (string.CompareOrdinal(text, position, "STRUCT", 0, 6) == 0)
-        {
-            position += 6;
-            SkipSpace(text, ref position);
-            Expect(text, ref position, '(');
-            var fields = new List<string>();
-            while (true)
-            {
-                SkipSpace(text, ref position);
-                string name;
-                if (text[position] == '"')
-                {
-                    int end = text.IndexOf('"', position + 1);
-                    name = text[(position + 1)..end];
-                    position = end + 1;
-                }
-                else
-                {
-                    int start = position;
-                    while (char.IsLetterOrDigit(text[position]) || text[position] == '_') position++;
-                    name = text[start..position];
-                }
-                string fieldType = ParseType(text, ref position);
-                fields.Add($"{JsonSerializer.Serialize(name)}: {fieldType}");
-                SkipSpace(text, ref position);
-                if (text[position] == ',') { position++; continue; }
-                Expect(text, ref position, ')');
-                break;
-            }
-            json = "{" + string.Join(", ", fields) + "}";
-        }
-        else
-        {
-            int start = position;
-            while (position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] == '_')) position++;
-            if (position == start) throw new FormatException($"Expected a type at {position} in {text}");
-            json = JsonSerializer.Serialize(text[start..position]);
-        }
-        SkipSpace(text, ref position);
-        while (position + 1 < text.Length && text[position] == '[' && text[position + 1] == ']')
-        {
-            position += 2;
-            json = "[" + json + "]";
-            SkipSpace(text, ref position);
-        }
-        return json;
-    }
-
-    private static void SkipSpace(string text, ref int position)
-    {
-        while (position < text.Length && char.IsWhiteSpace(text[position])) position++;
-    }
-
-    private static void Expect(string text, ref int position, char expected)
-    {
-        if (position >= text.Length || text[position] != expected) throw new FormatException($"Expected '{expected}' at {position} in {text}");
-        position++;
-    }
 
     public static string CopySql(IReadOnlyList<string> files, string outputFile) =>
         $"COPY ({DuckDbReadJson.ProjectionSql(VehiclesFromRawSql(files))}) TO {Quote(outputFile)} (FORMAT PARQUET)";
@@ -151,7 +72,7 @@ public sealed class DuckDbTransform : IDisposable
     public IReadOnlyList<(string Step, TimeSpan Elapsed, string Result)> Probe(IReadOnlyList<string> files)
     {
         string list = $"[{string.Join(", ", files.Select(Quote))}]";
-        string structure = Quote(JsonStructure(PageType));
+        string structure = Quote(DuckDbReadJson.PageStructure);
         (string, string)[] steps =
         [
             ("read_parquet: sum(octet_length(body))", $"SELECT sum(octet_length(body)) FROM read_parquet({list}) WHERE outcome = 'fetched'"),
