@@ -29,10 +29,12 @@ public sealed class StageProgress(IAnsiConsole console, string stage)
         if (now - last >= interval && Interlocked.CompareExchange(ref _lastPrintTicks, now, last) == last) Print();
     }
 
-    public void Finish()
+    public void Finish(bool succeeded)
     {
         if (_pages > 0) Print();
-        console.MarkupLine($"[green]{Markup.Escape(stage)}[/] done in {_watch.Elapsed.TotalSeconds:0.0} s");
+        console.MarkupLine(succeeded
+            ? $"[green]{Markup.Escape(stage)}[/] done in {_watch.Elapsed.TotalSeconds:0.0} s"
+            : $"[red]{Markup.Escape(stage)}[/] failed after {_watch.Elapsed.TotalSeconds:0.0} s");
     }
 
     private void Print()

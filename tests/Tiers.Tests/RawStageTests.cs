@@ -1,4 +1,5 @@
 using Ingest.Simulator;
+using Ingest.Sources;
 
 namespace Ingest.Tiers.Tests;
 
@@ -67,5 +68,47 @@ public sealed class RawStageTests(SimulatorFixture fixture) : IDisposable
             Assert.Equal("http_error", row[1]);
             Assert.Contains("HTTP", (string)row[2]!, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task A_run_in_which_every_page_fails_commits_nothing_and_the_previous_snapshot_stays()
+    {
+        fixture.Fresh();
+        RawStageReport good = await RawStage.RunAsync(SimulatorFixture.Today, _warehouse.Root, fixture.RawOptions());
+        // Every attempt at every URL answers 5xx: the upstream is down.
+        fixture.Fresh(new FaultOptions { ServerErrorRate = 1, FaultyAttemptsPerUrl = int.MaxValue });
+        RawStageOptions options = fixture.RawOptions(retry: SimulatorFixture.FastRetry with { MaxAttempts = 2 });
+
+        var failure = await Assert.ThrowsAsync<NothingFetchedException>(() => RawStage.RunAsync(SimulatorFixture.Today, _warehouse.Root, options));
+
+        // Page 1 of each code failed, so no code's page count was ever known.
+        Assert.Equal(fixture.Codes.Count, failure.FailedPages);
+        Assert.All(failure.Errors, error => Assert.Contains("HTTP 5", error, StringComparison.Ordinal));
+        Assert.Contains("Nothing was committed: the committed snapshot of raw/stellantis_inventory for 2026-11-27 is as it was", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Check that the upstream is reachable", failure.Message, StringComparison.Ordinal);
+        string manifest = Path.Combine(_warehouse.Root, "raw", "stellantis_inventory", "partition_date=2026-11-27", "_manifest.json");
+        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(manifest)))
+            Assert.Equal(good.CommitId, json.RootElement.GetProperty("commit_id").GetString());
+        Assert.Equal(fixture.TotalPages, Warehouse.Count($"SELECT count(*) FROM {_warehouse.Read("raw", "stellantis_inventory")} WHERE outcome = 'fetched'"));
+        // The failed run's staging is gone: the next run fetches everything again.
+        Assert.Empty(new Ingest.Tables.TableStore(_warehouse.Root).OpenTable("raw", "stellantis_inventory").StagedPartitions());
+    }
+
+    [Fact]
+    public async Task With_nothing_fetched_the_stage_gives_up_after_three_sub_resources()
+    {
+        SimulatorServer server = fixture.Fresh(new FaultOptions { ServerErrorRate = 1, FaultyAttemptsPerUrl = int.MaxValue });
+        RawStageOptions options = fixture.RawOptions(retry: SimulatorFixture.FastRetry with { MaxAttempts = 1 }) with
+        {
+            SubResources = [.. fixture.Codes.Select(c => new SubResource(c.Code)), new SubResource("IUJ209901"), new SubResource("IUJ209902")],
+        };
+
+        var failure = await Assert.ThrowsAsync<NothingFetchedException>(() => RawStage.RunAsync(SimulatorFixture.Today, _warehouse.Root, options));
+
+        Assert.Equal(RawStage.GiveUpAfterFailedSubResources, failure.FailedPages);
+        Assert.Equal(RawStage.GiveUpAfterFailedSubResources, server.RequestCountFor(SimulatorPaths.Inventory));
+        Assert.Contains($"gave up after {RawStage.GiveUpAfterFailedSubResources} of 5 sub-resources", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("raw/stellantis_inventory has no snapshot for 2026-11-27", failure.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_warehouse.Root, "raw", "stellantis_inventory", "partition_date=2026-11-27")));
     }
 }

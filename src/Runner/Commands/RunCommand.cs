@@ -50,10 +50,12 @@ public static class RunCommand
                 {
                     result = await StageCatalog.RunAsync(context, cancellationToken);
                 }
-                finally
+                catch
                 {
-                    progress.Finish();
+                    progress.Finish(succeeded: false);
+                    throw;
                 }
+                progress.Finish(succeeded: true);
                 results.Add((stage, result));
             }
 

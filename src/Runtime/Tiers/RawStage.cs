@@ -22,7 +22,10 @@ namespace Ingest.Tiers;
 /// again from its page 1: its pages are one consistent read of the upstream's pagination). The result is one commit,
 /// the same table a clean run makes. <see cref="RawStageOptions.ForceFresh"/> throws earlier staging away.</para>
 /// <para><b>Failures</b>: a page that failed after its retries is a row like any other, with its status, outcome and
-/// error; nothing is dropped.</para>
+/// error; nothing is dropped. A run in which every page failed (and nothing was resumed) commits nothing and throws
+/// <see cref="NothingFetchedException"/>: it must not replace a good snapshot of the partition with failures, and a
+/// scheduler must see it fail. It gives up early, after <see cref="GiveUpAfterFailedSubResources"/> sub-resources
+/// failed on every page with none fetched.</para>
 /// <para><b>Page bodies</b> are read into arrays rented from a pool of the stage's own and given back once each page is
 /// copied into its batch: fresh ~110 KB arrays for every page went to the large-object heap, made every collection a
 /// full one and had the kernel fault in fresh pages under each read (benchmarks/README.md, "`ingest bench`").</para>
@@ -46,6 +49,16 @@ public static class RawStage
 
     /// <summary>Bodies larger than this are read into arrays of their own, not pooled ones.</summary>
     private const int MaxPooledBodyBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// With no page fetched yet, the stage stops once this many sub-resources have failed on every page: the upstream
+    /// is down or refusing, and the others would only spend their retries to the same end (against a closed port the
+    /// fast scenario's 18 model-year codes took 73 s to fail one by one).
+    /// </summary>
+    public const int GiveUpAfterFailedSubResources = 3;
+
+    /// <summary>Failures a <see cref="NothingFetchedException"/> quotes, the first ones.</summary>
+    private const int QuotedErrors = 3;
 
     /// <param name="bodies">The pool rented bodies (<see cref="RawPage.BodyIsRented"/>) go back to once their page is staged.</param>
     private static async Task<RawStageReport> RunAsync(DateOnly partitionDate, string warehouse, RawStageOptions options, PageFetch fetch, ArrayPool<byte>? bodies, CancellationToken cancellationToken)
@@ -79,8 +92,9 @@ public static class RawStage
         {
             var results = new List<RawSubResourceResult>();
             long pagesResumed = 0;
-            int pagesFetched = 0, failed = 0, notJson = 0;
+            int pagesFetched = 0, failed = 0, notJson = 0, failedSubResources = 0;
             long bytesFetched = 0;
+            var errors = new List<string>(QuotedErrors);
             using var builder = new RawPageBatchBuilder(partitionDate, options.Source.SourceName);
             foreach (SubResource subResource in options.SubResources)
             {
@@ -98,7 +112,11 @@ public static class RawStage
                     builder.Append(page);
                     pages++;
                     bytes += page.Body.Length;
-                    if (page.IsFailed) subFailed++;
+                    if (page.IsFailed)
+                    {
+                        subFailed++;
+                        if (errors.Count < QuotedErrors) errors.Add(page.Error ?? $"page {page.PageNumber} of {subResource.Name}: {page.Outcome}");
+                    }
                     if (page.Outcome == PageOutcome.NotJson) subNotJson++;
                     if (builder.Pages >= options.PagesPerBatch || builder.BodyBytes >= options.BatchBytes)
                     {
@@ -118,7 +136,12 @@ public static class RawStage
                 notJson += subNotJson;
                 bytesFetched += bytes;
                 results.Add(new RawSubResourceResult(subResource.Name, pages, subFailed, subNotJson, bytes, Resumed: false));
+                if (pages > 0 && subFailed == pages) failedSubResources++;
+                if (NothingFetched() && failedSubResources >= GiveUpAfterFailedSubResources && results.Count < options.SubResources.Count)
+                    await GiveUpAsync(writer, table, partitionDate, options, failed, errors, $"gave up after {failedSubResources} of {options.SubResources.Count} sub-resources").ConfigureAwait(false);
             }
+            if (NothingFetched() && failed > 0) await GiveUpAsync(writer, table, partitionDate, options, failed, errors, stoppedEarly: null).ConfigureAwait(false);
+            bool NothingFetched() => pagesResumed == 0 && failed == pagesFetched;
 
             TimeSpan staging = Stopwatch.GetElapsedTime(started);
             long commitStarted = Stopwatch.GetTimestamp();
@@ -144,6 +167,21 @@ public static class RawStage
                 Memory = memory.Stop(),
             };
         }
+    }
+
+    /// <summary>Throws the staging away (the partition stays as it was) and throws <see cref="NothingFetchedException"/>.</summary>
+    private static async Task GiveUpAsync(ResumablePartitionWriter writer, Table table, DateOnly partitionDate, RawStageOptions options, int failed,
+        List<string> errors, string? stoppedEarly)
+    {
+        await writer.DiscardAsync().ConfigureAwait(false);
+        string previous = table.Partitions().Contains(partitionDate)
+            ? $"the committed snapshot of {table.Namespace}/{table.Name} for {partitionDate:yyyy-MM-dd} is as it was"
+            : $"{table.Namespace}/{table.Name} has no snapshot for {partitionDate:yyyy-MM-dd}";
+        throw new NothingFetchedException(
+            $"No page could be fetched from {options.Source.BaseAddress}: all {failed} pages asked for failed" +
+            (stoppedEarly is null ? "" : $" ({stoppedEarly})") + $"; the first: {errors[0].TrimEnd('.')}. " +
+            $"Nothing was committed: {previous}. Check that the upstream is reachable and answering, then run the stage again.",
+            failed, errors);
     }
 
     private static async Task WriteAsync(ResumablePartitionWriter writer, RawPageBatchBuilder builder, SubResource subResource, CancellationToken cancellationToken)
