@@ -79,6 +79,36 @@ public sealed partial class RunCommandTests(JeepRun jeep)
     }
 
     [Fact]
+    public async Task One_stage_replays_the_transform_from_the_committed_raw_partition_without_an_upstream()
+    {
+        jeep.Result.ExitsWith(IngestResult.Ok);
+        string rawManifest = Path.Combine(jeep.Warehouse, Raw, $"partition_date={JeepRun.Date}", "_manifest.json");
+        string vehiclesManifest = Path.Combine(jeep.Warehouse, Vehicles, $"partition_date={JeepRun.Date}", "_manifest.json");
+        (string raw, string vehicles) before = (CommitId(rawManifest), CommitId(vehiclesManifest));
+
+        IngestResult replay = (await IngestExecutable.RunAsync(jeep.Warehouse,
+            "run", "stellantis_jeep_inventory_fast", "--stage", "transformed_vehicles", "--date", JeepRun.Date, "--warehouse", jeep.Warehouse)).ExitsWith(IngestResult.Ok);
+
+        Assert.Contains("no upstream (reads the warehouse only)", replay.Stderr);
+        Assert.Matches(@"│ transformed_vehicles\s+│ 73\s+│ 3,223\s+│", replay.Stdout);
+        Assert.DoesNotMatch(@"│ raw_inventory", replay.Stdout);
+        Assert.Equal(before.raw, CommitId(rawManifest)); // the raw partition is read, not written
+        Assert.NotEqual(before.vehicles, CommitId(vehiclesManifest));
+        Assert.Equal(3_223, DuckDb.Count($"SELECT count(DISTINCT vin) FROM {DuckDb.Read(jeep.Warehouse, Vehicles)}"));
+    }
+
+    [Fact]
+    public async Task A_stage_the_scenario_does_not_have_is_a_usage_error_that_lists_its_stages()
+    {
+        using var folder = new TempFolder();
+
+        IngestResult run = (await IngestExecutable.RunAsync(folder.Path, "run", "stellantis_jeep_inventory_fast", "--stage", "transformd", "--warehouse", folder.Combine("wh")))
+            .ExitsWith(IngestResult.Usage);
+
+        Assert.Contains("Scenario 'stellantis_jeep_inventory_fast' has no stage 'transformd'; its stages: raw_inventory, transformed_vehicles.", run.Stderr);
+    }
+
+    [Fact]
     public async Task Mercedes_inventory_has_as_many_vehicles_as_its_pages_announce()
     {
         using var folder = new TempFolder();

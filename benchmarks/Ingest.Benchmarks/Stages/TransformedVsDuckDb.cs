@@ -136,7 +136,7 @@ public static class TransformedVsDuckDb
         string report = Path.Combine(Path.GetTempPath(), $"ingest-tvd-{Environment.ProcessId}.json");
         var start = new ProcessStartInfo { FileName = "dotnet", UseShellExecute = false, RedirectStandardOutput = true };
         foreach (string argument in new[] { ingest, "stage", "stellantis_jeep_inventory", "transformed_vehicles", "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            "--warehouse", warehouse, "--upstream", "http://127.0.0.1:1/", "--report", report })
+            "--warehouse", warehouse, "--report", report })
             start.ArgumentList.Add(argument);
         using Process child = Process.Start(start)!;
         child.StandardOutput.ReadToEnd();

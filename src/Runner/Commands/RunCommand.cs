@@ -21,9 +21,13 @@ public static class RunCommand
         var warehouse = WarehouseOption.Create();
         var upstream = UpstreamOption.Create("Base URL of the upstream API; omitted: the simulator starts in-process on 127.0.0.1.");
         var fresh = new Option<bool>("--fresh") { Description = "Fetch every page again instead of resuming an interrupted raw stage." };
+        var only = new Option<string[]>("--stage")
+        {
+            Description = "Run only this stage (repeatable), e.g. --stage transformed_vehicles re-runs the transform over the committed raw partition without touching the upstream.",
+        };
         var command = new Command("run", "Materializes a scenario's stages: raw pages to Parquet, then entities to Parquet; prints a summary and how to query the tables.")
         {
-            scenario, date, warehouse, upstream, fresh,
+            scenario, date, warehouse, upstream, fresh, only,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -31,17 +35,22 @@ public static class RunCommand
             DateOnly partition = parse.GetValue(date);
             string root = Path.GetFullPath(parse.GetValue(warehouse)!);
             Uri? given = UpstreamOption.Parse(parse.GetValue(upstream));
+            IReadOnlyList<StageConfig> stages = Chosen(config, parse.GetValue(only) ?? []);
+            bool fetches = stages.Any(StageCatalog.Fetches);
 
-            await using SimulatorServer? simulator = given is null
+            // Only a run that fetches needs an upstream; re-running a transform reads the warehouse alone.
+            await using SimulatorServer? simulator = given is null && fetches
                 ? await EmbeddedSimulator.StartAsync(partition, cancellationToken)
                 : null;
-            Uri target = given ?? simulator!.BaseAddress;
+            Uri? target = given ?? simulator?.BaseAddress;
             var console = ConsoleOutput.Progress;
             console.MarkupLine($"[bold]{Markup.Escape(config.Name)}[/]: {Markup.Escape(config.Description)}");
-            console.MarkupLine($"partition {partition:yyyy-MM-dd}, warehouse {Markup.Escape(root)}, upstream {Markup.Escape(target.ToString())}{(simulator is null ? "" : " (simulator, in-process)")}");
+            string from = !fetches ? "no upstream (reads the warehouse only)"
+                : $"upstream {Markup.Escape(target!.ToString())}{(simulator is null ? "" : " (simulator, in-process)")}";
+            console.MarkupLine($"partition {partition:yyyy-MM-dd}, warehouse {Markup.Escape(root)}, {from}");
 
             var results = new List<(StageConfig Stage, StageResult Result)>();
-            foreach (StageConfig stage in config.Stages)
+            foreach (StageConfig stage in stages)
             {
                 var progress = new StageProgress(console, stage.Name);
                 var context = new StageContext(config, stage, partition, root, target, parse.GetValue(fresh), progress.OnPage);
@@ -64,6 +73,15 @@ public static class RunCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The scenario's stages named by <c>--stage</c>, in the scenario's order; all of them when none is named.</summary>
+    private static IReadOnlyList<StageConfig> Chosen(ScenarioConfig config, string[] names)
+    {
+        if (names.Length == 0) return config.Stages;
+        if (names.FirstOrDefault(name => config.Stages.All(s => s.Name != name)) is { } unknown)
+            throw new ScenarioException($"Scenario '{config.Name}' has no stage '{unknown}'; its stages: {string.Join(", ", config.Stages.Select(s => s.Name))}.");
+        return [.. config.Stages.Where(s => names.Contains(s.Name))];
     }
 
     private static Table SummaryTable(ScenarioConfig config, List<(StageConfig Stage, StageResult Result)> results)

@@ -18,8 +18,7 @@ public static class StageCommand
         var stage = new Argument<string>("stage") { Description = "The stage's name in the scenario." };
         var date = PartitionDateOption.Create();
         var warehouse = WarehouseOption.Create();
-        var upstream = UpstreamOption.Create("Base URL of the upstream API.");
-        upstream.Required = true;
+        var upstream = UpstreamOption.Create("Base URL of the upstream API (a stage that fetches needs it).");
         var report = new Option<FileInfo?>("--report") { Description = "Where to write the stage report (JSON)." };
         var command = new Command("stage", "Runs one stage of a scenario in this process (used by `ingest bench`).")
         {
@@ -32,7 +31,7 @@ public static class StageCommand
             string name = parse.GetValue(stage)!;
             StageConfig chosen = config.Stages.FirstOrDefault(s => s.Name == name)
                 ?? throw new ScenarioException($"Scenario '{config.Name}' has no stage '{name}'; its stages: {string.Join(", ", config.Stages.Select(s => s.Name))}.");
-            var context = new StageContext(config, chosen, parse.GetValue(date), Path.GetFullPath(parse.GetValue(warehouse)!), UpstreamOption.Parse(parse.GetValue(upstream))!, ForceFresh: false, OnPage: null);
+            var context = new StageContext(config, chosen, parse.GetValue(date), Path.GetFullPath(parse.GetValue(warehouse)!), UpstreamOption.Parse(parse.GetValue(upstream)), ForceFresh: false, OnPage: null);
             // The processor times are read afresh from the OS at each access, not cached in the object.
             using var self = System.Diagnostics.Process.GetCurrentProcess();
             long? faultsBefore = ProcessMemory.MinorPageFaults(Environment.ProcessId);

@@ -21,6 +21,9 @@ public static class StageCatalog
         "mercedes/transformed/vehicles_from_inventory",
     ];
 
+    /// <summary>True for a stage that fetches from the upstream (a raw stage); the others read tables only.</summary>
+    public static bool Fetches(StageConfig stage) => stage.AssetKey.Split('/') is [_, "raw", ..];
+
     public static Task<StageResult> RunAsync(StageContext context, CancellationToken cancellationToken) => context.Stage.AssetKey switch
     {
         "stellantis/raw/inventory" => RunRawAsync(context, StellantisSource(context), StellantisSubResources(context), cancellationToken),
@@ -34,7 +37,7 @@ public static class StageCatalog
     private static PagedSourceOptions StellantisSource(StageContext context)
     {
         PagedSourceOptions source = KnownSources.StellantisInventory(
-            context.Upstream,
+            context.RequireUpstream(),
             zip: context.Setting("INGEST_ZIP", "10001"),
             radius: context.IntSetting("INGEST_RADIUS", 99999),
             brand: context.Setting("INGEST_BRAND", "jeep"));
@@ -43,7 +46,7 @@ public static class StageCatalog
 
     private static PagedSourceOptions MercedesSource(StageContext context)
     {
-        PagedSourceOptions source = KnownSources.MercedesInventory(context.Upstream, zip: context.Setting("INGEST_ZIP", "10001"));
+        PagedSourceOptions source = KnownSources.MercedesInventory(context.RequireUpstream(), zip: context.Setting("INGEST_ZIP", "10001"));
         return source with { Concurrency = context.IntSetting("INGEST_CONCURRENCY", source.Concurrency) };
     }
 

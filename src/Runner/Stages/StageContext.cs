@@ -3,16 +3,23 @@ using Ingest.Sources;
 
 namespace Ingest.Runner.Stages;
 
-/// <summary>Everything a stage needs from the run: the scenario, the partition, where tables go and where the upstream is.</summary>
+/// <summary>
+/// Everything a stage needs from the run: the scenario, the partition, where tables go and where the upstream is
+/// (null when no stage of the run fetches).
+/// </summary>
 public sealed record StageContext(
     ScenarioConfig Scenario,
     StageConfig Stage,
     DateOnly PartitionDate,
     string Warehouse,
-    Uri Upstream,
+    Uri? Upstream,
     bool ForceFresh,
     Action<RawPage>? OnPage)
 {
+    /// <summary>The upstream's base address, which only a stage that fetches asks for.</summary>
+    public Uri RequireUpstream() => Upstream
+        ?? throw new ScenarioException($"Stage '{Stage.Name}' fetches from the upstream: give its base URL with --upstream.");
+
     /// <summary>A scenario setting: the process environment wins, then the scenario's <c>env</c> block, then the fallback.</summary>
     public string Setting(string name, string fallback) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } fromProcess ? fromProcess
