@@ -93,6 +93,37 @@ public sealed class TransformedStageTests(SimulatorFixture fixture) : IDisposabl
     }
 
     [Fact]
+    public async Task The_report_names_older_partitions_written_with_another_schema()
+    {
+        // Yesterday's partition of the vehicle table, as an earlier version of the entity wrote it: vin and a column
+        // the entity no longer has.
+        var older = new Apache.Arrow.Schema.Builder()
+            .Field(new Apache.Arrow.Field("vin", Apache.Arrow.Types.StringType.Default, nullable: true))
+            .Field(new Apache.Arrow.Field("badge", Apache.Arrow.Types.StringType.Default, nullable: true))
+            .Build();
+        DateOnly yesterday = SimulatorFixture.Today.AddDays(-1);
+        Ingest.Tables.Table vehicles = new Ingest.Tables.TableStore(_warehouse.Root).OpenTable("transformed", "stellantis_inventory");
+        await using (Ingest.Tables.PartitionWriter writer = vehicles.CreatePartitionWriter(yesterday, older))
+        {
+            using var batch = new Apache.Arrow.RecordBatch(older,
+                [new Apache.Arrow.StringArray.Builder().Append("1C4OLDVIN").Build(), new Apache.Arrow.StringArray.Builder().Append("trailhawk").Build()], 1);
+            await writer.WriteAsync(batch);
+            await writer.CommitAsync();
+        }
+        fixture.Fresh();
+        await RawStage.RunAsync(SimulatorFixture.Today, _warehouse.Root, fixture.RawOptions());
+
+        TransformedStageReport report = await TransformedStage.RunAsync<StellantisVehicle>(SimulatorFixture.Today, _warehouse.Root, SimulatorFixture.TransformedOptions());
+
+        Ingest.Tables.SchemaDifference difference = Assert.Single(report.SchemaDifferences);
+        Assert.Equal([yesterday], difference.Partitions);
+        Assert.Equal(["badge"], difference.Removed);
+        Assert.Equal(StellantisVehicle.ArrowSchema.FieldsList.Count, difference.Added.Count); // every column but vin, and _snapshot
+        Assert.Contains("_snapshot", difference.Added);
+        Assert.Contains("this partition's schema against 1 partition (2026-11-26): added model_year", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rows_served_twice_by_a_shifting_inventory_are_dropped_as_duplicates()
     {
         fixture.Fresh(new FaultOptions { RowShiftAfterPage = 1, RowShiftKind = RowShiftKind.Insertion });

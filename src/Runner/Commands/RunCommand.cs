@@ -112,7 +112,7 @@ public static class RunCommand
         string glob = Path.Combine(root, last.Table, "**", "*.parquet");
         Console.WriteLine();
         Console.WriteLine("Open them with DuckDB, e.g.:");
-        Console.WriteLine($"  duckdb -c \"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true)\"");
+        Console.WriteLine($"  duckdb -c \"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true, union_by_name = true)\"");
         Console.WriteLine($"or: ingest inspect {last.Table} --warehouse {root}");
     }
 }

@@ -121,6 +121,11 @@ public static class StageCatalog
         if (report.ConflictingKeys > 0) warnings.Add($"{report.ConflictingKeys} keys with conflicting rows (first wins)");
         if (report.DuplicateRows > 0) warnings.Add($"{report.DuplicateRows} duplicate rows dropped");
         if (report.FailedPages > 0) warnings.Add($"{report.FailedPages} failed raw pages skipped");
+        foreach (Ingest.Tables.SchemaDifference difference in report.SchemaDifferences)
+        {
+            warnings.Add($"the schema differs from {difference}; read the table with union_by_name = true, or re-run them: " +
+                $"ingest run {context.Scenario.Name} --stage {context.Stage.Name} --date {difference.Partitions[0]:yyyy-MM-dd}");
+        }
         return new StageResult
         {
             Table = asset.ToString(),

@@ -5,7 +5,8 @@ namespace Ingest.Tables;
 
 /// <summary>
 /// A table: a folder of Parquet files in Hive layout, <c>partition_date=YYYY-MM-DD/part-NNNNN.parquet</c>, that
-/// DuckDB reads as it is with <c>read_parquet('&lt;table&gt;/**/*.parquet', hive_partitioning = true)</c>.
+/// DuckDB reads as it is with <c>read_parquet('&lt;table&gt;/**/*.parquet', hive_partitioning = true, union_by_name = true)</c>
+/// (by name, so partitions written before a column was added read as null in it: see <see cref="SchemaDifferences"/>).
 /// Open one with <see cref="TableStore.OpenTable"/>.
 /// </summary>
 public sealed class Table
@@ -84,6 +85,25 @@ public sealed class Table
     {
         string path = Path.Combine(_layout.PartitionPath(partitionDate), PartitionManifest.FileName);
         return File.Exists(path) ? PartitionManifest.FromJson(File.ReadAllText(path)) : null;
+    }
+
+    /// <summary>
+    /// The other committed partitions whose schema is not <paramref name="partitionDate"/>'s, grouped by their schema,
+    /// oldest first, with what differs; empty when the whole table has one schema. Reads the manifests only.
+    /// </summary>
+    public IReadOnlyList<SchemaDifference> SchemaDifferences(DateOnly partitionDate)
+    {
+        PartitionManifest ours = ReadManifest(partitionDate)
+            ?? throw new DirectoryNotFoundException($"Table {Namespace}/{Name} has no committed partition {partitionDate:yyyy-MM-dd}.");
+        var others = new List<(DateOnly Date, PartitionManifest Manifest)>();
+        foreach (DateOnly date in Partitions())
+        {
+            if (date != partitionDate && ReadManifest(date) is { } manifest && manifest.SchemaFingerprint != ours.SchemaFingerprint)
+                others.Add((date, manifest));
+        }
+        return [.. others.GroupBy(o => o.Manifest.SchemaFingerprint)
+            .Select(group => SchemaDifference.Between(ours.Columns, group.First().Manifest.Columns, [.. group.Select(o => o.Date)]))
+            .OrderBy(d => d.Partitions[0])];
     }
 
     /// <summary>

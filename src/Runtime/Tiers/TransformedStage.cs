@@ -127,6 +127,7 @@ public static class TransformedStage
             NullKeyRows = transform.NullKeyRows,
             BytesIn = transform.BytesIn,
             FileBytes = manifest.Files.Sum(f => f.Bytes),
+            SchemaDifferences = output.SchemaDifferences(partitionDate),
             Timings = new StageTimings(Stopwatch.GetElapsedTime(started),
             [
                 new StagePhase("read, extract, hash and write", mainPass),

@@ -68,6 +68,12 @@ public sealed record TransformedStageReport
     /// <summary>Bytes of the committed partition's Parquet files.</summary>
     public required long FileBytes { get; init; }
 
+    /// <summary>
+    /// The table's other partitions written with another schema (the entity changed since), with what differs: read
+    /// the table by column name, or re-run the stage for them. Empty when the table has one schema.
+    /// </summary>
+    public IReadOnlyList<Tables.SchemaDifference> SchemaDifferences { get; init; } = [];
+
     public required StageTimings Timings { get; init; }
 
     public required StageMemory Memory { get; init; }
@@ -87,6 +93,8 @@ public sealed record TransformedStageReport
             text.AppendLine().Append($"  {page.Page} is not valid JSON ({page.Reason}); quarantined to {QuarantineTable}");
         foreach (KeyConflict conflict in ConflictDetails.Take(10))
             text.AppendLine().Append("  ").Append(conflict);
+        foreach (Tables.SchemaDifference difference in SchemaDifferences)
+            text.AppendLine().Append($"  this partition's schema against {difference}");
         return text.ToString();
     }
 }
