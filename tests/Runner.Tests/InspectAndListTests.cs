@@ -31,6 +31,36 @@ public sealed class InspectAndListTests(JeepRun jeep)
     }
 
     [Fact]
+    public async Task Inspect_names_partitions_written_with_another_schema_and_how_to_read_them()
+    {
+        using var folder = new TempFolder();
+        Ingest.Tables.Table table = new Ingest.Tables.TableStore(folder.Path).OpenTable("stellantis", "vehicles");
+        await WriteOneRowAsync(table, new DateOnly(2026, 11, 26), "badge");
+        await WriteOneRowAsync(table, new DateOnly(2026, 11, 27), "trim");
+
+        IngestResult inspect = (await IngestExecutable.RunAsync(folder.Path, "inspect", "stellantis/vehicles", "--warehouse", folder.Path, "--rows", "1"))
+            .ExitsWith(IngestResult.Ok);
+
+        Assert.Contains("Schema of 2026-11-27 against 1 partition (2026-11-26): added trim; removed badge.", inspect.Stdout);
+        Assert.Contains("union_by_name = true", inspect.Stdout);
+        // The overview shows each partition's schema fingerprint, so the change is visible at a glance.
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(inspect.Stdout, @"│ [0-9a-f]{8} │").Select(m => m.Value).Distinct().Count());
+    }
+
+    private static async Task WriteOneRowAsync(Ingest.Tables.Table table, DateOnly day, string column)
+    {
+        var schema = new Apache.Arrow.Schema.Builder()
+            .Field(new Apache.Arrow.Field("vin", Apache.Arrow.Types.StringType.Default, nullable: true))
+            .Field(new Apache.Arrow.Field(column, Apache.Arrow.Types.StringType.Default, nullable: true))
+            .Build();
+        await using Ingest.Tables.PartitionWriter writer = table.CreatePartitionWriter(day, schema);
+        using var batch = new Apache.Arrow.RecordBatch(schema,
+            [new Apache.Arrow.StringArray.Builder().Append("1C4VIN").Build(), new Apache.Arrow.StringArray.Builder().Append("x").Build()], 1);
+        await writer.WriteAsync(batch);
+        await writer.CommitAsync();
+    }
+
+    [Fact]
     public async Task List_shows_the_entities_and_the_scenarios()
     {
         using var folder = new TempFolder();

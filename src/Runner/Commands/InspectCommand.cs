@@ -39,7 +39,7 @@ public static class InspectCommand
                 return ExitCodes.Failure;
             }
 
-            var overview = new ConsoleTable().Title($"{Markup.Escape(name)} ({Markup.Escape(opened.Location)})").AddColumns("partition", "rows", "files", "row groups", "MB", "committed", "git");
+            var overview = new ConsoleTable().Title($"{Markup.Escape(name)} ({Markup.Escape(opened.Location)})").AddColumns("partition", "rows", "files", "row groups", "MB", "committed", "git", "schema");
             PartitionManifest? newest = null;
             foreach (DateOnly date in partitions)
             {
@@ -52,9 +52,18 @@ public static class InspectCommand
                     manifest?.Files.Sum(f => f.RowGroups).ToString(CultureInfo.InvariantCulture) ?? "?",
                     manifest is null ? "?" : (manifest.Files.Sum(f => f.Bytes) / 1e6).ToString("0.0", CultureInfo.InvariantCulture),
                     manifest?.CommittedAt.ToString("u", CultureInfo.InvariantCulture) ?? "?",
-                    Markup.Escape(manifest?.GitSha ?? ""));
+                    Markup.Escape(manifest?.GitSha ?? ""),
+                    manifest?.SchemaFingerprint[..8] ?? "?");
             }
             AnsiConsole.Write(overview);
+            if (newest is not null && opened.SchemaDifferences(newest.PartitionDate) is { Count: > 0 } differences)
+            {
+                // Partitions written before the entity changed: say what differs and how to read or fix them.
+                foreach (SchemaDifference difference in differences)
+                    Console.WriteLine($"Schema of {newest.PartitionDate:yyyy-MM-dd} against {difference}.");
+                Console.WriteLine("Read the table by column name (DuckDB: read_parquet(..., hive_partitioning = true, union_by_name = true)), " +
+                    "or replay those dates: ingest run <scenario> --stage <transformed stage> --date <date>.");
+            }
 
             if (newest is not null)
             {
