@@ -62,6 +62,35 @@ public sealed class ResumeTests(SimulatorFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_sub_resource_staged_with_failed_pages_is_fetched_again_on_resume()
+    {
+        // The first code's first page fails (so the code ends there, one failed row); then the upstream recovers, and
+        // the run is stopped two pages into the second code.
+        SimulatorServer server = fixture.Fresh(new FaultOptions { ServerErrorRate = 1, FaultyAttemptsPerUrl = int.MaxValue });
+        using var stop = new CancellationTokenSource();
+        int pages = 0;
+        RawStageOptions interrupted = fixture.RawOptions(retry: SimulatorFixture.FastRetry with { MaxAttempts = 1 }) with
+        {
+            OnPage = page =>
+            {
+                if (page.IsFailed) server.Faults = FaultOptions.None;
+                if (++pages == 3) stop.Cancel();
+            },
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RawStage.RunAsync(SimulatorFixture.Today, _warehouse.Root, interrupted, stop.Token));
+
+        server.ResetRequests();
+        RawStageReport resumed = await RawStage.RunAsync(SimulatorFixture.Today, _warehouse.Root, fixture.RawOptions());
+
+        Assert.Equal([fixture.Codes[0].Code], resumed.RefetchedSubResources);
+        Assert.Equal(0, resumed.PagesResumed);
+        Assert.Equal(fixture.TotalPages, server.RequestCountFor(SimulatorPaths.Inventory));
+        Assert.Equal(0, resumed.FailedPages);
+        Assert.Equal(fixture.TotalPages, Warehouse.Count($"SELECT count(*) FROM {_warehouse.Read("raw", "stellantis_inventory")} WHERE outcome = 'fetched'"));
+        Assert.Equal(fixture.TotalPages, Warehouse.Count($"SELECT count(*) FROM {_warehouse.Read("raw", "stellantis_inventory")}"));
+    }
+
+    [Fact]
     public async Task A_fresh_run_ignores_the_staging_and_fetches_everything()
     {
         SimulatorServer server = fixture.Fresh();

@@ -77,6 +77,8 @@ public static class StageCatalog
         if (report.FailedPages > 0) warnings.Add($"{report.FailedPages} pages failed after retries (rows in the raw table with their error)");
         if (report.NotJsonPages > 0) warnings.Add($"{report.NotJsonPages} pages were not JSON (kept for quarantine)");
         if (report.PagesResumed > 0) warnings.Add($"{report.PagesResumed} pages resumed from an interrupted run");
+        if (report.RefetchedSubResources.Count > 0)
+            warnings.Add($"{report.RefetchedSubResources.Count} sub-resources with failed pages in the interrupted run fetched again ({string.Join(", ", report.RefetchedSubResources)})");
         if (report.Fetch is { } fetch)
         {
             foreach (SubResourceReport sub in fetch.SubResources)

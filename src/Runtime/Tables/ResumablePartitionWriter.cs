@@ -68,6 +68,9 @@ public sealed class ResumablePartitionWriter : IAsyncDisposable
     /// <summary>Why staging found at open was thrown away (fresh write asked, another schema), or null.</summary>
     public string? DiscardedStaging { get; }
 
+    /// <summary>Segments an earlier run staged with <see cref="StagedSegment.RedoOnResume"/>, dropped at open to be written again.</summary>
+    public IReadOnlyList<string> RedoneSegments { get; private init; } = [];
+
     /// <summary>True when an earlier run had passed its commit point and opening finished its swap.</summary>
     public bool RecoveredCommit { get; }
 
@@ -125,11 +128,17 @@ public sealed class ResumablePartitionWriter : IAsyncDisposable
             DateTimeOffset startedAt = record?.StartedAt ?? DateTimeOffset.UtcNow;
             string commitId = record?.CommitId ?? $"{startedAt:yyyyMMdd'T'HHmmss}-{Guid.NewGuid():N}";
             List<StagedSegment> segments = record is null ? [] : [.. record.Segments];
+            // Segments to do again leave the record here; their files go with the unstaged ones just below.
+            string[] redone = [.. segments.Where(s => s.RedoOnResume).Select(s => s.Name)];
+            segments.RemoveAll(s => s.RedoOnResume);
             var transaction = TransactionLayout.AtRoot(root, commitId);
             RemoveUnstagedFiles(transaction, segments);
             var writer = new PartitionWriter(table, tableName, partitionDate, schema, options, transaction, heldLock,
                 [.. segments.SelectMany(s => s.Files)], startedAt);
-            var resumable = new ResumablePartitionWriter(transaction, writer, segments, fingerprint, startedAt, segments.Count, discarded, recoveredCommit);
+            var resumable = new ResumablePartitionWriter(transaction, writer, segments, fingerprint, startedAt, segments.Count, discarded, recoveredCommit)
+            {
+                RedoneSegments = redone,
+            };
             resumable.WriteRecord();
             return resumable;
         }
@@ -145,14 +154,15 @@ public sealed class ResumablePartitionWriter : IAsyncDisposable
 
     /// <summary>
     /// Makes the rows written since the last completed segment durable as segment <paramref name="name"/>: its part
-    /// files are closed and flushed, then the staging record names them. A later run skips it.
+    /// files are closed and flushed, then the staging record names them. A later run skips it, unless
+    /// <paramref name="redoOnResume"/>: then a run that resumes the partition writes it again (this run still commits it).
     /// </summary>
-    public async Task<StagedSegment> CompleteSegmentAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<StagedSegment> CompleteSegmentAsync(string name, bool redoOnResume = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (IsStaged(name)) throw new InvalidOperationException($"Segment {name} of partition {PartitionDate:yyyy-MM-dd} is already staged.");
         IReadOnlyList<ManifestFile> files = await _writer.SealAsync(cancellationToken).ConfigureAwait(false);
-        var segment = new StagedSegment(name, _writer.RowCount - _segmentStartRows, files, DateTimeOffset.UtcNow);
+        var segment = new StagedSegment(name, _writer.RowCount - _segmentStartRows, files, DateTimeOffset.UtcNow, redoOnResume);
         _segments.Add(segment);
         _segmentStartRows = _writer.RowCount;
         WriteRecord();
@@ -228,8 +238,12 @@ public sealed class ResumablePartitionWriter : IAsyncDisposable
     }
 }
 
-/// <summary>One completed segment of a resumable write: its name, rows and part files.</summary>
-public sealed record StagedSegment(string Name, long Rows, IReadOnlyList<ManifestFile> Files, DateTimeOffset CompletedAt);
+/// <summary>
+/// One completed segment of a resumable write: its name, rows and part files. <paramref name="RedoOnResume"/>: it was
+/// staged as it came but is worth doing again (a raw stage's sub-resource with failed pages): a writer that resumes the
+/// partition drops it (<see cref="ResumablePartitionWriter.RedoneSegments"/>) instead of keeping it.
+/// </summary>
+public sealed record StagedSegment(string Name, long Rows, IReadOnlyList<ManifestFile> Files, DateTimeOffset CompletedAt, bool RedoOnResume = false);
 
 /// <summary><c>staging.json</c>: what a resumable write has staged durably.</summary>
 internal sealed record StagingRecord(string CommitId, DateOnly PartitionDate, string SchemaFingerprint, DateTimeOffset StartedAt, IReadOnlyList<StagedSegment> Segments);

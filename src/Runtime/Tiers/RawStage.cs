@@ -20,7 +20,8 @@ namespace Ingest.Tiers;
 /// cancelled leaves the staged sub-resources behind; the next run for the same (table, partition) commits them without
 /// fetching them again and fetches only the sub-resources it lacks (a sub-resource interrupted halfway is fetched
 /// again from its page 1: its pages are one consistent read of the upstream's pagination). The result is one commit,
-/// the same table a clean run makes. <see cref="RawStageOptions.ForceFresh"/> throws earlier staging away.</para>
+/// the same table a clean run makes. A sub-resource staged with failed pages is fetched again on resume (a run that
+/// is not interrupted commits it as it came). <see cref="RawStageOptions.ForceFresh"/> throws earlier staging away.</para>
 /// <para><b>Failures</b>: a page that failed after its retries is a row like any other, with its status, outcome and
 /// error; nothing is dropped. A run in which every page failed (and nothing was resumed) commits nothing and throws
 /// <see cref="NothingFetchedException"/>: it must not replace a good snapshot of the partition with failures, and a
@@ -128,7 +129,8 @@ public static class RawStage
                     if (bodies is not null) PagedHttpSource.ReturnBody(page, bodies);
                 }
                 if (builder.Pages > 0) await WriteAsync(writer, builder, subResource, cancellationToken).ConfigureAwait(false);
-                await writer.CompleteSegmentAsync(subResource.Name, cancellationToken).ConfigureAwait(false);
+                // A sub-resource with failed pages is committed by this run as it is, but a run that resumes fetches it again.
+                await writer.CompleteSegmentAsync(subResource.Name, redoOnResume: subFailed > 0, cancellationToken).ConfigureAwait(false);
                 memory.Sample();
 
                 pagesFetched += pages;
@@ -163,6 +165,7 @@ public static class RawStage
                 FileBytes = manifest.Files.Sum(f => f.Bytes),
                 SubResources = results,
                 DiscardedStaging = discarded,
+                RefetchedSubResources = writer.RedoneSegments,
                 Timings = new StageTimings(Stopwatch.GetElapsedTime(started), [new StagePhase("fetch and stage", staging), new StagePhase("commit", commit)]),
                 Memory = memory.Stop(),
             };

@@ -42,6 +42,9 @@ public sealed record RawStageReport
     /// <summary>Why staging found at the start was thrown away (fresh run asked, schema changed, other sub-resources), or null.</summary>
     public string? DiscardedStaging { get; init; }
 
+    /// <summary>Sub-resources an interrupted run had staged with failed pages, fetched again by this one.</summary>
+    public IReadOnlyList<string> RefetchedSubResources { get; init; } = [];
+
     /// <summary>The page source's report for what this run fetched (retries, continuity), when fetched over HTTP.</summary>
     public FetchReport? Fetch { get; init; }
 
