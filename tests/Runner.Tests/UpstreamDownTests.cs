@@ -3,7 +3,10 @@ using System.Net.Sockets;
 
 namespace Ingest.Runner.Tests;
 
-/// <summary><c>ingest run</c> against an upstream that refuses every connection: it fails, soon, and commits nothing.</summary>
+/// <summary>
+/// <c>ingest run</c> against an upstream that refuses every connection: it fails, soon, and commits nothing; and the
+/// retry knobs a scenario may set.
+/// </summary>
 public sealed class UpstreamDownTests
 {
     [Fact]
@@ -13,15 +16,29 @@ public sealed class UpstreamDownTests
         string warehouse = folder.Combine("wh");
         string upstream = $"http://127.0.0.1:{ClosedPort()}/";
 
-        IngestResult run = (await IngestExecutable.RunAsync(folder.Path,
+        // One attempt a page (the scenario knob INGEST_MAX_ATTEMPTS), so the test does not wait out the backoff.
+        IngestResult run = (await IngestExecutable.RunAsync(folder.Path, new Dictionary<string, string> { ["INGEST_MAX_ATTEMPTS"] = "1" },
             "run", "stellantis_jeep_inventory_fast", "--upstream", upstream, "--warehouse", warehouse, "--date", JeepRun.Date)).ExitsWith(IngestResult.Failure);
 
         Assert.Contains($"No page could be fetched from {upstream}: all 3 pages asked for failed (gave up after 3 of ", run.Stderr);
-        Assert.Contains("got no answer", run.Stderr);
+        Assert.Contains("got no answer in 1 attempt(s)", run.Stderr);
         Assert.Contains("Nothing was committed: stellantis/raw_inventory has no snapshot for " + JeepRun.Date, run.Stderr);
         Assert.Contains("raw_inventory failed after", run.Stderr);
         Assert.DoesNotContain("transformed_vehicles", run.Stderr + run.Stdout); // the next stage never ran
         Assert.False(Directory.Exists(Path.Combine(warehouse, "stellantis", "raw_inventory", $"partition_date={JeepRun.Date}")));
+    }
+
+    [Theory]
+    [InlineData("INGEST_MAX_ATTEMPTS", "0")]
+    [InlineData("INGEST_ATTEMPT_TIMEOUT_S", "-5")]
+    public async Task A_retry_knob_below_its_least_value_is_a_usage_error(string knob, string value)
+    {
+        using var folder = new TempFolder();
+
+        IngestResult run = (await IngestExecutable.RunAsync(folder.Path, new Dictionary<string, string> { [knob] = value },
+            "run", "stellantis_jeep_inventory_fast", "--warehouse", folder.Combine("wh"), "--date", JeepRun.Date)).ExitsWith(IngestResult.Usage);
+
+        Assert.Contains($"{knob}={value} in scenario 'stellantis_jeep_inventory_fast' is below 1", run.Stderr);
     }
 
     /// <summary>A loopback port nothing listens on (the system's pick, released at once).</summary>

@@ -41,14 +41,29 @@ public static class StageCatalog
             zip: context.Setting("INGEST_ZIP", "10001"),
             radius: context.IntSetting("INGEST_RADIUS", 99999),
             brand: context.Setting("INGEST_BRAND", "jeep"));
-        return source with { Concurrency = context.IntSetting("INGEST_CONCURRENCY", source.Concurrency) };
+        return Tuned(source, context);
     }
 
     private static PagedSourceOptions MercedesSource(StageContext context)
     {
         PagedSourceOptions source = KnownSources.MercedesInventory(context.RequireUpstream(), zip: context.Setting("INGEST_ZIP", "10001"));
-        return source with { Concurrency = context.IntSetting("INGEST_CONCURRENCY", source.Concurrency) };
+        return Tuned(source, context);
     }
+
+    /// <summary>
+    /// The knobs a scenario (or the environment) may turn on any source: requests in flight (<c>INGEST_CONCURRENCY</c>),
+    /// attempts per page (<c>INGEST_MAX_ATTEMPTS</c>, the first included) and how long one may take
+    /// (<c>INGEST_ATTEMPT_TIMEOUT_S</c>), which a page's error suggests raising when it failed on timeouts.
+    /// </summary>
+    private static PagedSourceOptions Tuned(PagedSourceOptions source, StageContext context) => source with
+    {
+        Concurrency = context.IntSetting("INGEST_CONCURRENCY", source.Concurrency, min: 1),
+        Retry = source.Retry with
+        {
+            MaxAttempts = context.IntSetting("INGEST_MAX_ATTEMPTS", source.Retry.MaxAttempts, min: 1),
+            AttemptTimeout = TimeSpan.FromSeconds(context.IntSetting("INGEST_ATTEMPT_TIMEOUT_S", (int)source.Retry.AttemptTimeout.TotalSeconds, min: 1)),
+        },
+    };
 
     /// <summary>The model-year codes to fetch: <c>INGEST_MODEL_YEAR_CODES</c> (comma-separated) or every code of the brand.</summary>
     private static IReadOnlyList<SubResource> StellantisSubResources(StageContext context)

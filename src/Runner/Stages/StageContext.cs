@@ -26,11 +26,11 @@ public sealed record StageContext(
         : Scenario.Env.TryGetValue(name, out string? fromScenario) ? fromScenario
         : fallback;
 
-    public int IntSetting(string name, int fallback)
+    public int IntSetting(string name, int fallback, int min = int.MinValue)
     {
         string text = Setting(name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int value)
-            ? value
-            : throw new ScenarioException($"{name}='{text}' in scenario '{Scenario.Name}' is not a whole number.");
+        if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int value))
+            throw new ScenarioException($"{name}='{text}' in scenario '{Scenario.Name}' is not a whole number.");
+        return value >= min ? value : throw new ScenarioException($"{name}={value} in scenario '{Scenario.Name}' is below {min}, its least sensible value.");
     }
 }
