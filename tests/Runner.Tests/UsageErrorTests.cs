@@ -25,6 +25,8 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("""{ "name": "extra", "oem": "stellantis", "timeout": 5, "stages": [RAW] }""", "The JSON property 'timeout' could not be mapped", "(fields: name, oem, description, env, stages[name, asset_key, label], thresholds)")]
     [InlineData("""{ "name": "dealers", "oem": "stellantis", "stages": [RAW, { "name": "dealers", "asset_key": "stellantis/raw/dealers" }] }""",
         "Stage 'dealers' of scenario 'dealers'", "names asset 'stellantis/raw/dealers', which this runner does not know; known assets: stellantis/raw/inventory, ")]
+    [InlineData("""{ "name": "env", "oem": "stellantis", "env": { "INGEST_ZIP": { "code": 10001 } }, "stages": [RAW] }""",
+        "is not a valid scenario", "env value INGEST_ZIP must be a string, a number or true/false")]
     public async Task A_bad_scenario_file_is_refused_before_any_work_with_what_to_fix(string json, string problem, string fix)
     {
         string scenarios = _folder.Combine("configs");
@@ -44,6 +46,18 @@ public sealed class UsageErrorTests : IDisposable
         }
         Assert.False(Directory.Exists(_folder.Combine("wh")), "a refused scenario materialized a table");
         Assert.False(Directory.Exists(_folder.Combine("results")), "a refused scenario was benchmarked");
+    }
+
+    [Fact]
+    public void Env_values_written_as_numbers_or_booleans_are_taken_as_their_text()
+    {
+        string file = _folder.Combine("numbers.json");
+        File.WriteAllText(file, """{ "name": "n", "oem": "stellantis", "env": { "INGEST_RADIUS": 50, "INGEST_ZIP": "07030", "FLAG": true }, "stages": [RAW] }"""
+            .Replace("RAW", RawStage, StringComparison.Ordinal));
+
+        Scenarios.ScenarioConfig config = Scenarios.ScenarioConfig.Load(file);
+
+        Assert.Equal(new Dictionary<string, string> { ["INGEST_RADIUS"] = "50", ["INGEST_ZIP"] = "07030", ["FLAG"] = "true" }, config.Env);
     }
 
     [Theory]

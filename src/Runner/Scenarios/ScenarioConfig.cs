@@ -16,6 +16,8 @@ public sealed record ScenarioConfig
 
     public string Description { get; init; } = "";
 
+    /// <summary>Settings the stages read (<c>INGEST_ZIP</c>, …); a number or <c>true</c>/<c>false</c> is taken as its text.</summary>
+    [JsonConverter(typeof(EnvConverter))]
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
 
     public required IReadOnlyList<StageConfig> Stages { get; init; }
@@ -80,3 +82,34 @@ public sealed record StageThresholds
 
 /// <summary>A scenario that cannot be used as written; the message says what to fix.</summary>
 public sealed class ScenarioException(string message) : Exception(message);
+
+/// <summary>Reads <c>env</c>: names to strings, with numbers and booleans taken as written (<c>"radius": 50</c>).</summary>
+internal sealed class EnvConverter : JsonConverter<IReadOnlyDictionary<string, string>>
+{
+    public override IReadOnlyDictionary<string, string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("env must be an object of names to values, e.g. {\"INGEST_ZIP\": \"10001\"}.");
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string name = reader.GetString()!;
+            reader.Read();
+            env[name] = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString()!,
+                JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+                JsonTokenType.True => "true",
+                JsonTokenType.False => "false",
+                _ => throw new JsonException($"env value {name} must be a string, a number or true/false, not {reader.TokenType}."),
+            };
+        }
+        return env;
+    }
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach ((string name, string text) in value) writer.WriteString(name, text);
+        writer.WriteEndObject();
+    }
+}
