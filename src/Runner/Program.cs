@@ -36,6 +36,13 @@ catch (ScenarioException ex)
     Console.Error.WriteLine(ex.Message);
     return ExitCodes.Usage;
 }
+catch (Ingest.Tiers.NothingFetchedException ex)
+{
+    // The page errors suggest the library's retry options; a scenario sets them through these knobs.
+    Console.Error.WriteLine($"ingest failed: {ex.Message}");
+    Console.Error.WriteLine("Retries are set in a scenario's env (or the environment): INGEST_MAX_ATTEMPTS (attempts per page, 4 by default) and INGEST_ATTEMPT_TIMEOUT_S (30 by default).");
+    return ExitCodes.Failure;
+}
 catch (OperationCanceledException)
 {
     Console.Error.WriteLine("Cancelled.");

@@ -22,6 +22,7 @@ public sealed class UpstreamDownTests
 
         Assert.Contains($"No page could be fetched from {upstream}: all 3 pages asked for failed (gave up after 3 of ", run.Stderr);
         Assert.Contains("got no answer in 1 attempt(s)", run.Stderr);
+        Assert.Contains("Retries are set in a scenario's env (or the environment): INGEST_MAX_ATTEMPTS", run.Stderr);
         Assert.Contains("Nothing was committed: stellantis/raw_inventory has no snapshot for " + JeepRun.Date, run.Stderr);
         Assert.Contains("raw_inventory failed after", run.Stderr);
         Assert.DoesNotContain("transformed_vehicles", run.Stderr + run.Stdout); // the next stage never ran
