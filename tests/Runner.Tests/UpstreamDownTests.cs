@@ -10,7 +10,7 @@ namespace Ingest.Runner.Tests;
 public sealed class UpstreamDownTests
 {
     [Fact]
-    public async Task A_run_against_a_closed_port_gives_up_after_three_sub_resources_and_commits_nothing()
+    public async Task A_run_against_a_closed_port_gives_up_after_three_sub_resources_and_fails()
     {
         using var folder = new TempFolder();
         string warehouse = folder.Combine("wh");
@@ -23,10 +23,11 @@ public sealed class UpstreamDownTests
         Assert.Contains($"No page could be fetched from {upstream}: all 3 pages asked for failed (gave up after 3 of ", run.Stderr);
         Assert.Contains("got no answer in 1 attempt(s)", run.Stderr);
         Assert.Contains("Retries are set in a scenario's env (or the environment): INGEST_MAX_ATTEMPTS", run.Stderr);
-        Assert.Contains("Nothing was committed: stellantis/raw_inventory has no snapshot for " + JeepRun.Date, run.Stderr);
+        Assert.Contains($"The failed pages were committed to stellantis/raw_inventory for {JeepRun.Date} as rows with their errors", run.Stderr);
         Assert.Contains("raw_inventory failed after", run.Stderr);
         Assert.DoesNotContain("transformed_vehicles", run.Stderr + run.Stdout); // the next stage never ran
-        Assert.False(Directory.Exists(Path.Combine(warehouse, "stellantis", "raw_inventory", $"partition_date={JeepRun.Date}")));
+        Assert.Equal(3, DuckDb.Count($"SELECT count(*) FROM {DuckDb.Read(warehouse, "stellantis/raw_inventory")} WHERE outcome = 'no_response'"));
+        Assert.False(Directory.Exists(Path.Combine(warehouse, "stellantis", "transformed_vehicles_from_inventory")));
     }
 
     [Theory]

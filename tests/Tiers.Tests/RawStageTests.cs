@@ -84,7 +84,7 @@ public sealed class RawStageTests(SimulatorFixture fixture) : IDisposable
         // Page 1 of each code failed, so no code's page count was ever known.
         Assert.Equal(fixture.Codes.Count, failure.FailedPages);
         Assert.All(failure.Errors, error => Assert.Contains("HTTP 5", error, StringComparison.Ordinal));
-        Assert.Contains("Nothing was committed: the committed snapshot of raw/stellantis_inventory for 2026-11-27 is as it was", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was committed: the snapshot of raw/stellantis_inventory for 2026-11-27 is as it was", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Check that the upstream is reachable", failure.Message, StringComparison.Ordinal);
         string manifest = Path.Combine(_warehouse.Root, "raw", "stellantis_inventory", "partition_date=2026-11-27", "_manifest.json");
         using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(manifest)))
@@ -95,7 +95,7 @@ public sealed class RawStageTests(SimulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task With_nothing_fetched_the_stage_gives_up_after_three_sub_resources()
+    public async Task With_nothing_fetched_the_stage_gives_up_after_three_sub_resources_and_records_their_failures()
     {
         SimulatorServer server = fixture.Fresh(new FaultOptions { ServerErrorRate = 1, FaultyAttemptsPerUrl = int.MaxValue });
         RawStageOptions options = fixture.RawOptions(retry: SimulatorFixture.FastRetry with { MaxAttempts = 1 }) with
@@ -108,7 +108,11 @@ public sealed class RawStageTests(SimulatorFixture fixture) : IDisposable
         Assert.Equal(RawStage.GiveUpAfterFailedSubResources, failure.FailedPages);
         Assert.Equal(RawStage.GiveUpAfterFailedSubResources, server.RequestCountFor(SimulatorPaths.Inventory));
         Assert.Contains($"gave up after {RawStage.GiveUpAfterFailedSubResources} of 5 sub-resources", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("raw/stellantis_inventory has no snapshot for 2026-11-27", failure.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_warehouse.Root, "raw", "stellantis_inventory", "partition_date=2026-11-27")));
+        // With no snapshot to keep, the failures are rows, as for any failed page.
+        Assert.Contains("The failed pages were committed to raw/stellantis_inventory for 2026-11-27 as rows with their errors", failure.Message, StringComparison.Ordinal);
+        var rows = Warehouse.Query($"SELECT outcome, error FROM {_warehouse.Read("raw", "stellantis_inventory")}");
+        Assert.Equal(RawStage.GiveUpAfterFailedSubResources, rows.Count);
+        Assert.All(rows, row => Assert.Equal("http_error", row[0]));
+        Assert.All(failure.Errors, error => Assert.Contains(error, rows.Select(r => (string)r[1]!)));
     }
 }

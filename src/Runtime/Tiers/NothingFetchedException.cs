@@ -2,8 +2,9 @@ namespace Ingest.Tiers;
 
 /// <summary>
 /// The raw stage fetched no page: every page it asked for failed after its retries (the upstream down, refusing the
-/// connection, or answering only errors). It commits nothing, so a good snapshot of the same partition is never
-/// replaced by a partition of failures; <see cref="Exception.Message"/> names the failures and what to check.
+/// connection, or answering only errors). A committed snapshot of the partition is never replaced by failures (the
+/// failed pages are committed as rows only where there is none); <see cref="Exception.Message"/> says which happened,
+/// names the first failure and what to check.
 /// </summary>
 public sealed class NothingFetchedException(string message, int failedPages, IReadOnlyList<string> errors) : Exception(message)
 {

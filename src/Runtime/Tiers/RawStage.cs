@@ -23,9 +23,9 @@ namespace Ingest.Tiers;
 /// the same table a clean run makes. A sub-resource staged with failed pages is fetched again on resume (a run that
 /// is not interrupted commits it as it came). <see cref="RawStageOptions.ForceFresh"/> throws earlier staging away.</para>
 /// <para><b>Failures</b>: a page that failed after its retries is a row like any other, with its status, outcome and
-/// error; nothing is dropped. A run in which every page failed (and nothing was resumed) commits nothing and throws
-/// <see cref="NothingFetchedException"/>: it must not replace a good snapshot of the partition with failures, and a
-/// scheduler must see it fail. It gives up early, after <see cref="GiveUpAfterFailedSubResources"/> sub-resources
+/// error; nothing is dropped. A run in which every page failed (and nothing was resumed) throws
+/// <see cref="NothingFetchedException"/>, so a scheduler sees it fail, and never replaces a committed snapshot of the
+/// partition with failures: it commits its failed pages only where there is no snapshot to keep. It gives up early, after <see cref="GiveUpAfterFailedSubResources"/> sub-resources
 /// failed on every page with none fetched.</para>
 /// <para><b>Page bodies</b> are read into arrays rented from a pool of the stage's own and given back once each page is
 /// copied into its batch: fresh ~110 KB arrays for every page went to the large-object heap, made every collection a
@@ -172,18 +172,30 @@ public static class RawStage
         }
     }
 
-    /// <summary>Throws the staging away (the partition stays as it was) and throws <see cref="NothingFetchedException"/>.</summary>
+    /// <summary>
+    /// Ends a run that fetched nothing: over a committed snapshot, throws the staging away (the snapshot stays as it
+    /// was); with none to keep, commits the failed pages as rows, as for any failed page. Then throws
+    /// <see cref="NothingFetchedException"/> either way.
+    /// </summary>
     private static async Task GiveUpAsync(ResumablePartitionWriter writer, Table table, DateOnly partitionDate, RawStageOptions options, int failed,
         List<string> errors, string? stoppedEarly)
     {
-        await writer.DiscardAsync().ConfigureAwait(false);
-        string previous = table.Partitions().Contains(partitionDate)
-            ? $"the committed snapshot of {table.Namespace}/{table.Name} for {partitionDate:yyyy-MM-dd} is as it was"
-            : $"{table.Namespace}/{table.Name} has no snapshot for {partitionDate:yyyy-MM-dd}";
+        string partition = $"{table.Namespace}/{table.Name} for {partitionDate:yyyy-MM-dd}";
+        string outcome;
+        if (table.Partitions().Contains(partitionDate))
+        {
+            await writer.DiscardAsync().ConfigureAwait(false);
+            outcome = $"Nothing was committed: the snapshot of {partition} is as it was";
+        }
+        else
+        {
+            await writer.CommitAsync().ConfigureAwait(false);
+            outcome = $"The failed pages were committed to {partition} as rows with their errors (there was no snapshot to keep)";
+        }
         throw new NothingFetchedException(
             $"No page could be fetched from {options.Source.BaseAddress}: all {failed} pages asked for failed" +
             (stoppedEarly is null ? "" : $" ({stoppedEarly})") + $"; the first: {errors[0].TrimEnd('.')}. " +
-            $"Nothing was committed: {previous}. Check that the upstream is reachable and answering, then run the stage again.",
+            $"{outcome}. Check that the upstream is reachable and answering, then run the stage again.",
             failed, errors);
     }
 
