@@ -12,7 +12,7 @@ public enum DuckDbJsonReading
 
     /// <summary>
     /// <c>read_json_objects</c> (each line as JSON text) then <c>json_transform</c> to the same page type: the same
-    /// result, about 3.5× faster here. The fastest formulation found, so the bar the extractor's target is held to.
+    /// result, 3–5× faster here. The fastest formulation found, so the bar the extractor's target is held to.
     /// </summary>
     ReadJsonObjects,
 }
