@@ -72,6 +72,24 @@ public sealed class BenchCommandTests
         Assert.Empty(ProcessesMentioning(results));
     }
 
+    [Fact]
+    public async Task A_stage_that_fails_stops_the_bench_with_its_message_and_exit_code()
+    {
+        using var folder = new TempFolder();
+        string results = folder.Combine("results");
+        string upstream = Loopback.ClosedUpstream();
+
+        IngestResult bench = (await IngestExecutable.RunAsync(folder.Path, new Dictionary<string, string> { ["INGEST_MAX_ATTEMPTS"] = "1" },
+            "bench", "stellantis_jeep_inventory_fast", "down", "--upstream", upstream, "--date", JeepRun.Date, "--results", results)).ExitsWith(IngestResult.Failure);
+
+        Assert.Contains($"No page could be fetched from {upstream}", bench.Stderr + bench.Stdout); // the child's error, passed on
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(results, "stellantis_jeep_inventory_fast", "down", "summary.json")));
+        JsonElement stage = Assert.Single(summary.RootElement.GetProperty("stages").EnumerateArray()); // the transform never ran
+        Assert.Equal("raw_inventory", stage.GetProperty("name").GetString());
+        Assert.Equal(IngestResult.Failure, stage.GetProperty("exit_code").GetInt32());
+        Assert.False(stage.GetProperty("killed_by_watchdog").GetBoolean());
+    }
+
     /// <summary>Live processes whose command line names <paramref name="text"/> (the stage child is given the results folder).</summary>
     private static List<string> ProcessesMentioning(string text)
     {

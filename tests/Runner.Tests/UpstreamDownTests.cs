@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Ingest.Runner.Tests;
 
 /// <summary>
@@ -14,7 +11,7 @@ public sealed class UpstreamDownTests
     {
         using var folder = new TempFolder();
         string warehouse = folder.Combine("wh");
-        string upstream = $"http://127.0.0.1:{ClosedPort()}/";
+        string upstream = Loopback.ClosedUpstream();
 
         // One attempt a page (the scenario knob INGEST_MAX_ATTEMPTS), so the test does not wait out the backoff.
         IngestResult run = (await IngestExecutable.RunAsync(folder.Path, new Dictionary<string, string> { ["INGEST_MAX_ATTEMPTS"] = "1" },
@@ -41,15 +38,5 @@ public sealed class UpstreamDownTests
             "run", "stellantis_jeep_inventory_fast", "--warehouse", folder.Combine("wh"), "--date", JeepRun.Date)).ExitsWith(IngestResult.Usage);
 
         Assert.Contains($"{knob}={value} in scenario 'stellantis_jeep_inventory_fast' is below 1", run.Stderr);
-    }
-
-    /// <summary>A loopback port nothing listens on (the system's pick, released at once).</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
