@@ -1,7 +1,7 @@
 namespace Ingest.Runner.Tests;
 
 /// <summary>
-/// <c>ingest run</c> against an upstream that refuses every connection: it fails, soon, and commits nothing; and the
+/// <c>ingest run</c> against an upstream that refuses every connection: it fails, soon, and never runs the transform; and the
 /// retry knobs a scenario may set.
 /// </summary>
 public sealed class UpstreamDownTests
