@@ -140,8 +140,8 @@ public static class StageCatalog
         if (report.FailedPages > 0) warnings.Add($"{report.FailedPages} failed raw pages skipped");
         foreach (Ingest.Tables.SchemaDifference difference in report.SchemaDifferences)
         {
-            warnings.Add($"the schema differs from {difference}; read the table with union_by_name = true, or re-run them: " +
-                $"ingest run {context.Scenario.Name} --stage {context.Stage.Name} --date {difference.Partitions[0]:yyyy-MM-dd}");
+            warnings.Add($"the schema differs from {difference}; read the table with union_by_name = true, or re-run each of them: " +
+                $"ingest run {context.Scenario.Name} --stage {context.Stage.Name} --date <date>");
         }
         return new StageResult
         {
