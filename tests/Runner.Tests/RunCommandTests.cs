@@ -98,6 +98,38 @@ public sealed partial class RunCommandTests(JeepRun jeep)
     }
 
     [Fact]
+    public async Task A_transform_over_a_table_with_older_schemas_warns_and_says_how_to_read_or_replay()
+    {
+        using var folder = new TempFolder();
+        string warehouse = folder.Combine("warehouse");
+        (await IngestExecutable.RunAsync(folder.Path, "run", "stellantis_jeep_inventory_fast", "--stage", "raw_inventory", "--date", JeepRun.Date, "--warehouse", warehouse))
+            .ExitsWith(IngestResult.Ok);
+        // The day before, as an earlier version of the entity wrote it.
+        var older = new Apache.Arrow.Schema.Builder()
+            .Field(new Apache.Arrow.Field("vin", Apache.Arrow.Types.StringType.Default, nullable: true))
+            .Field(new Apache.Arrow.Field("badge", Apache.Arrow.Types.StringType.Default, nullable: true))
+            .Build();
+        Ingest.Tables.Table vehicles = new Ingest.Tables.TableStore(warehouse).OpenTable("stellantis", "transformed_vehicles_from_inventory");
+        await using (Ingest.Tables.PartitionWriter writer = vehicles.CreatePartitionWriter(new DateOnly(2026, 11, 26), older))
+        {
+            using var batch = new Apache.Arrow.RecordBatch(older,
+                [new Apache.Arrow.StringArray.Builder().Append("1C4OLD").Build(), new Apache.Arrow.StringArray.Builder().Append("x").Build()], 1);
+            await writer.WriteAsync(batch);
+            await writer.CommitAsync();
+        }
+
+        IngestResult replay = (await IngestExecutable.RunAsync(folder.Path,
+            "run", "stellantis_jeep_inventory_fast", "--stage", "transformed_vehicles", "--date", JeepRun.Date, "--warehouse", warehouse)).ExitsWith(IngestResult.Ok);
+
+        // The summary table wraps the warning inside its cell: read the cell's text as one line.
+        string summary = System.Text.RegularExpressions.Regex.Replace(replay.Stdout.Replace("│", " ", StringComparison.Ordinal), @"\s+", " ");
+        Assert.Contains("the schema differs from 1 partition (2026-11-26): added model_year, vehicle_desc, brand, ccode and 69 more; removed badge; " +
+            "read the table with union_by_name = true, or re-run each of them: ingest run stellantis_jeep_inventory_fast --stage transformed_vehicles --date <date>", summary);
+        // Read by name, both days are there: the older one with nulls in the columns it lacks.
+        Assert.Equal(3_224, DuckDb.Count($"SELECT count(*) FROM read_parquet('{vehicles.ParquetGlob}', hive_partitioning = true, union_by_name = true)"));
+    }
+
+    [Fact]
     public async Task A_stage_the_scenario_does_not_have_is_a_usage_error_that_lists_its_stages()
     {
         using var folder = new TempFolder();

@@ -18,9 +18,9 @@ public sealed record SchemaDifference(IReadOnlyList<DateOnly> Partitions, IReadO
     public override string ToString()
     {
         var parts = new List<string>();
-        if (Added.Count > 0) parts.Add("added " + string.Join(", ", Added));
-        if (Removed.Count > 0) parts.Add("removed " + string.Join(", ", Removed));
-        if (Changed.Count > 0) parts.Add("changed " + string.Join(", ", Changed));
+        if (Added.Count > 0) parts.Add("added " + Listed(Added));
+        if (Removed.Count > 0) parts.Add("removed " + Listed(Removed));
+        if (Changed.Count > 0) parts.Add("changed " + Listed(Changed));
         if (parts.Count == 0) parts.Add("the same columns in another order");
         string dates = Partitions.Count <= 3
             ? string.Join(", ", Partitions.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
@@ -40,6 +40,10 @@ public sealed record SchemaDifference(IReadOnlyList<DateOnly> Partitions, IReadO
             Changed: [.. ours.Where(c => theirsByName.TryGetValue(c.Name, out ManifestColumn? t) && (t.Type != c.Type || t.Nullable != c.Nullable))
                 .Select(c => $"{c.Name}: {Describe(theirsByName[c.Name])} → {Describe(c)}")]);
     }
+
+    /// <summary>A few names, then how many more: a summary line stays readable when a whole entity changed.</summary>
+    private static string Listed(IReadOnlyList<string> names) =>
+        names.Count <= 5 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(4))} and {names.Count - 4} more";
 
     private static string Describe(ManifestColumn column) => column.Nullable ? column.Type : column.Type + " not null";
 }
