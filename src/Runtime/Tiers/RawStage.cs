@@ -25,8 +25,8 @@ namespace Ingest.Tiers;
 /// <para><b>Failures</b>: a page that failed after its retries is a row like any other, with its status, outcome and
 /// error; nothing is dropped. A run in which every page failed (and nothing was resumed) throws
 /// <see cref="NothingFetchedException"/>, so a scheduler sees it fail, and never replaces a committed snapshot of the
-/// partition with failures: it commits its failed pages only where there is no snapshot to keep. It gives up early, after <see cref="GiveUpAfterFailedSubResources"/> sub-resources
-/// failed on every page with none fetched.</para>
+/// partition with failures: it commits its failed pages only where there is no snapshot to keep. It gives up early,
+/// once <see cref="GiveUpAfterFailedSubResources"/> sub-resources have failed on every page with none fetched.</para>
 /// <para><b>Page bodies</b> are read into arrays rented from a pool of the stage's own and given back once each page is
 /// copied into its batch: fresh ~110 KB arrays for every page went to the large-object heap, made every collection a
 /// full one and had the kernel fault in fresh pages under each read (benchmarks/README.md, "`ingest bench`").</para>
