@@ -36,6 +36,38 @@ internal static class ArrowColumns
         return new Date32Array(new ArrayData(Date32Type.Default, rows, 0, 0,
             [ArrowBuffer.Empty, new ArrowBuffer(MemoryMarshal.AsBytes(days.AsSpan()).ToArray())]));
     }
+
+    /// <summary>A date32 column of <paramref name="days"/> (days since 1970-01-01), none null.</summary>
+    public static Date32Array Dates(int[] days) =>
+        new(new ArrayData(Date32Type.Default, days.Length, 0, 0, [ArrowBuffer.Empty, new ArrowBuffer(MemoryMarshal.AsBytes(days.AsSpan()).ToArray())]));
+
+    /// <summary>A bool column of <paramref name="rows"/> copies of one value.</summary>
+    public static BooleanArray Constant(bool value, int rows)
+    {
+        byte[] bits = new byte[(rows + 7) / 8];
+        if (value) bits.AsSpan().Fill(0xFF);
+        return new BooleanArray(new ArrayData(BooleanType.Default, rows, 0, 0, [ArrowBuffer.Empty, new ArrowBuffer(bits)]));
+    }
+
+    /// <summary>
+    /// A column of <paramref name="rows"/> nulls of <paramref name="type"/> (zeroed values, validity all clear): what a
+    /// column that a table's older partitions lack reads as.
+    /// </summary>
+    public static IArrowArray AllNull(IArrowType type, int rows) => ArrowArrayFactory.BuildArray(NullData(type, rows));
+
+    private static ArrayData NullData(IArrowType type, int rows)
+    {
+        var validity = new ArrowBuffer(new byte[(rows + 7) / 8]);
+        var offsets = new ArrowBuffer(new byte[(rows + 1) * sizeof(int)]);
+        return type switch
+        {
+            StringType or BinaryType => new ArrayData(type, rows, rows, 0, [validity, offsets, ArrowBuffer.Empty]),
+            ListType list => new ArrayData(type, rows, rows, 0, [validity, offsets], [NullData(list.ValueDataType, 0)]),
+            BooleanType => new ArrayData(type, rows, rows, 0, [validity, new ArrowBuffer(new byte[(rows + 7) / 8])]),
+            FixedWidthType fixedWidth => new ArrayData(type, rows, rows, 0, [validity, new ArrowBuffer(new byte[rows * fixedWidth.BitWidth / 8])]),
+            _ => throw new NotSupportedException($"A column of Arrow type {type.Name} cannot be filled with nulls here."),
+        };
+    }
 }
 
 /// <summary>

@@ -1,0 +1,334 @@
+using System.Collections;
+using System.Diagnostics;
+using Apache.Arrow;
+using Ingest.Extraction;
+using Ingest.Hashing;
+using Ingest.Tables;
+using Table = Ingest.Tables.Table;
+
+namespace Ingest.Tiers;
+
+/// <summary>
+/// The consolidated tier, today against history: merges a day's transformed partition with the consolidated
+/// partition before it into a partition that holds every key ever seen, with its latest values and
+/// <c>first_seen</c>, <c>last_seen</c>, <c>last_changed</c> and <c>is_active</c> (<see cref="ConsolidatedTier"/>).
+/// A vehicle sold today stays in the table, inactive, with the values it was last seen with.
+/// </summary>
+/// <remarks>
+/// <para><b>Rules</b>, per key (the entity's key columns): a key in today's source takes today's values, is active,
+/// and was last seen today; it was first seen on its history's <c>first_seen</c>, or today when new; it last changed
+/// today when it is new or its <c>_snapshot</c> differs from its history's, else on its history's
+/// <c>last_changed</c>. A key in the history and not in today's source is carried as it was, inactive. Source rows
+/// with a null key column have no history: each day writes them as new. The history is the latest consolidated
+/// partition before the date, so re-running a date gives the same partition; re-running an earlier date leaves the
+/// later partitions built on the history it replaced (<see cref="ConsolidatedStageReport.LaterPartitions"/>): re-run
+/// them in date order.</para>
+/// <para><b>Whole columns, bounded memory.</b> Three streaming passes, a row group at a time: the history's keys into
+/// an index (key hash → its first seen, last changed and snapshot: ~40 bytes a key, 10 MB for 250,000); today's rows
+/// through the index, each batch written with its four history columns computed column-wise; then the history again,
+/// writing the runs of rows whose key today did not have. No row object, and nothing that grows with the data but the
+/// index. Two different keys share a 64-bit key hash with probability about n²/2⁶⁵ (2·10⁻⁹ for 250,000 keys).</para>
+/// <para><b>An entity that changed.</b> Today's partition must have the entity's columns as declared now (re-run the
+/// transformed stage for the date otherwise); history written before a column was added reads as null in it, and a
+/// column the entity dropped is dropped. A column whose type changed cannot be carried: the error says so.</para>
+/// </remarks>
+public static class ConsolidatedStage
+{
+    public static async Task<ConsolidatedStageReport> RunAsync<TEntity>(DateOnly partitionDate, string warehouse, ConsolidatedStageOptions options, CancellationToken cancellationToken = default)
+        where TEntity : IEntity
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var memory = new MemorySampler();
+        long started = Stopwatch.GetTimestamp();
+        EntityDescriptor descriptor = TEntity.Descriptor;
+        var store = new TableStore(warehouse, options.Store ?? new TableStoreOptions { GitSha = TableStoreOptions.GitShaFromEnvironment() });
+        Table source = store.OpenTable(options.SourceNamespace, options.SourceTable);
+        if (source.ReadManifest(partitionDate) is null)
+        {
+            throw new InvalidOperationException(
+                $"Transformed table {options.SourceNamespace}/{options.SourceTable} has no committed partition {partitionDate:yyyy-MM-dd}; run the transformed stage for that date first.");
+        }
+        string tableName = options.Table ?? options.SourceTable;
+        Table output = store.OpenTable(options.Namespace, tableName);
+        IReadOnlyList<DateOnly> partitions = output.Partitions();
+        DateOnly? historyDate = partitions.Where(date => date < partitionDate).Select(date => (DateOnly?)date).LastOrDefault();
+
+        Schema sourceSchema = ConsolidatedTier.SourceSchema(descriptor);
+        Schema outputSchema = ConsolidatedTier.SchemaFor(sourceSchema);
+        var counts = new Counts();
+
+        long historyStarted = Stopwatch.GetTimestamp();
+        History history = historyDate is { } loadFrom
+            ? await History.LoadAsync(output, loadFrom, descriptor.Key, cancellationToken).ConfigureAwait(false)
+            : History.Empty;
+        TimeSpan historyTime = Stopwatch.GetElapsedTime(historyStarted);
+
+        await using PartitionWriter writer = output.CreatePartitionWriter(partitionDate, outputSchema);
+
+        long todayStarted = Stopwatch.GetTimestamp();
+        var keys = new RowKeyHasher(sourceSchema, descriptor.Key);
+        int snapshotColumn = sourceSchema.GetFieldIndex(SnapshotHasher.ColumnName);
+        await foreach (RecordBatch batch in source.ReadPartitionAsync(partitionDate, cancellationToken).ConfigureAwait(false))
+        {
+            using (batch)
+            {
+                CheckSource(batch.Schema, sourceSchema, source, partitionDate);
+                using RecordBatch merged = MergeToday(batch, outputSchema, keys, snapshotColumn, history, partitionDate, counts);
+                await writer.WriteAsync(merged, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        TimeSpan todayTime = Stopwatch.GetElapsedTime(todayStarted);
+
+        long carryStarted = Stopwatch.GetTimestamp();
+        if (historyDate is { } carryFrom)
+        {
+            await foreach (RecordBatch batch in output.ReadPartitionAsync(carryFrom, cancellationToken).ConfigureAwait(false))
+            {
+                using (batch)
+                {
+                    await CarryAsync(batch, outputSchema, descriptor.Key, history, writer, counts, output, carryFrom, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        TimeSpan carryTime = Stopwatch.GetElapsedTime(carryStarted);
+
+        long commitStarted = Stopwatch.GetTimestamp();
+        PartitionManifest manifest = await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
+        TimeSpan commit = Stopwatch.GetElapsedTime(commitStarted);
+
+        return new ConsolidatedStageReport
+        {
+            Table = $"{options.Namespace}/{tableName}",
+            Source = $"{options.SourceNamespace}/{options.SourceTable}",
+            PartitionDate = partitionDate,
+            HistoryDate = historyDate,
+            CommitId = manifest.CommitId,
+            RowsIn = counts.RowsIn,
+            HistoryRows = history.Rows,
+            RowsOut = manifest.RowCount,
+            NewKeys = counts.New,
+            ChangedKeys = counts.Changed,
+            UnchangedKeys = counts.Unchanged,
+            ReturnedKeys = counts.Returned,
+            GoneKeys = counts.Gone,
+            StillGoneKeys = counts.StillGone,
+            NullKeyRows = counts.NullKey,
+            LaterPartitions = [.. partitions.Where(date => date > partitionDate)],
+            FileBytes = manifest.Files.Sum(f => f.Bytes),
+            Timings = new StageTimings(Stopwatch.GetElapsedTime(started),
+            [
+                new StagePhase("read the history's keys", historyTime),
+                new StagePhase("merge today's rows", todayTime),
+                new StagePhase("carry the keys gone today", carryTime),
+                new StagePhase("commit", commit),
+            ]),
+            Memory = memory.Stop(),
+        };
+    }
+
+    private static int DayNumber(DateOnly date) => date.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    /// <summary>Today's batch with its four history columns: looked up by key hash, computed for the whole batch.</summary>
+    private static RecordBatch MergeToday(RecordBatch batch, Schema outputSchema, RowKeyHasher keys, int snapshotColumn, History history, DateOnly partitionDate, Counts counts)
+    {
+        int today = DayNumber(partitionDate);
+        int rows = batch.Length;
+        var hashes = new ulong[rows];
+        var hasKey = new bool[rows];
+        keys.Hash(batch, hashes, hasKey);
+        ReadOnlySpan<long> snapshots = ArrowSpans.Values<long>(batch.Column(snapshotColumn).Data);
+        var firstSeen = new int[rows];
+        var lastChanged = new int[rows];
+        for (int row = 0; row < rows; row++)
+        {
+            firstSeen[row] = lastChanged[row] = today;
+            if (!hasKey[row])
+            {
+                counts.NullKey++;
+                continue;
+            }
+            if (!history.TryFind(hashes[row], out int slot))
+            {
+                counts.New++;
+                continue;
+            }
+            history.SeenToday[slot] = true;
+            firstSeen[row] = history.FirstSeen[slot];
+            if (!history.WasActive[slot]) counts.Returned++;
+            if (history.Snapshot[slot] == snapshots[row])
+            {
+                counts.Unchanged++;
+                lastChanged[row] = history.LastChanged[slot];
+            }
+            else
+            {
+                counts.Changed++;
+            }
+        }
+        counts.RowsIn += rows;
+        var columns = new List<IArrowArray>(outputSchema.FieldsList.Count);
+        for (int c = 0; c < batch.ColumnCount; c++) columns.Add(batch.Column(c));
+        columns.Add(ArrowColumns.Dates(firstSeen));
+        columns.Add(ArrowColumns.Constant(partitionDate, rows));
+        columns.Add(ArrowColumns.Dates(lastChanged));
+        columns.Add(ArrowColumns.Constant(true, rows));
+        return new RecordBatch(outputSchema, columns, rows);
+    }
+
+    /// <summary>Writes the history rows whose key today's source did not have, inactive, in runs of neighbouring rows.</summary>
+    private static async Task CarryAsync(RecordBatch batch, Schema outputSchema, IReadOnlyList<string> keyColumns, History history,
+        PartitionWriter writer, Counts counts, Table output, DateOnly historyDate, CancellationToken cancellationToken)
+    {
+        int rows = batch.Length;
+        var hashes = new ulong[rows];
+        var hasKey = new bool[rows];
+        new RowKeyHasher(batch.Schema, keyColumns).Hash(batch, hashes, hasKey);
+        var carried = new bool[rows];
+        for (int row = 0; row < rows; row++)
+        {
+            if (!hasKey[row] || !history.TryFind(hashes[row], out int slot) || history.SeenToday[slot]) continue;
+            carried[row] = true;
+            if (history.WasActive[slot]) counts.Gone++;
+            else counts.StillGone++;
+        }
+        if (System.Array.IndexOf(carried, true) < 0) return;
+
+        using RecordBatch inactive = Conform(batch, outputSchema, output, historyDate);
+        for (int start = 0; start < rows;)
+        {
+            if (!carried[start])
+            {
+                start++;
+                continue;
+            }
+            int end = start;
+            while (end < rows && carried[end]) end++;
+            await writer.WriteAsync(start == 0 && end == rows ? inactive : inactive.Slice(start, end - start), cancellationToken).ConfigureAwait(false);
+            start = end;
+        }
+    }
+
+    /// <summary>
+    /// A history batch under today's schema, matched by column name: a column the history lacks reads as null, one the
+    /// entity no longer has is left out, and <c>is_active</c> is false.
+    /// </summary>
+    private static RecordBatch Conform(RecordBatch batch, Schema outputSchema, Table output, DateOnly historyDate)
+    {
+        var columns = new IArrowArray[outputSchema.FieldsList.Count];
+        for (int c = 0; c < columns.Length; c++)
+        {
+            Field field = outputSchema.FieldsList[c];
+            if (field.Name == ConsolidatedTier.IsActive)
+            {
+                columns[c] = ArrowColumns.Constant(false, batch.Length);
+                continue;
+            }
+            int index = batch.Schema.GetFieldIndex(field.Name);
+            if (index < 0)
+            {
+                columns[c] = ArrowColumns.AllNull(field.DataType, batch.Length);
+                continue;
+            }
+            string had = SchemaFingerprint.TypeName(batch.Schema.FieldsList[index].DataType);
+            string wants = SchemaFingerprint.TypeName(field.DataType);
+            if (had != wants)
+            {
+                throw new InvalidDataException(
+                    $"Column {field.Name} is {wants} now and {had} in partition {historyDate:yyyy-MM-dd} of {output.Namespace}/{output.Name}, the history this date continues: " +
+                    "a consolidated table cannot carry a column whose type changed. Give the column a new name in the entity, or start a new consolidated table.");
+            }
+            columns[c] = batch.Column(index);
+        }
+        return new RecordBatch(outputSchema, columns, batch.Length);
+    }
+
+    private static void CheckSource(Schema actual, Schema expected, Table source, DateOnly partitionDate)
+    {
+        if (SchemaFingerprint.Compute(actual) == SchemaFingerprint.Compute(expected)) return;
+        throw new InvalidDataException(
+            $"Partition {partitionDate:yyyy-MM-dd} of {source.Namespace}/{source.Name} was written with other columns than the entity declares now; " +
+            "re-run the transformed stage for that date first, so it is written with the entity as it is.");
+    }
+
+    private sealed class Counts
+    {
+        public long RowsIn, New, Changed, Unchanged, Returned, Gone, StillGone, NullKey;
+    }
+
+    /// <summary>The history partition's keys: for each, where its first seen, last changed and snapshot are kept.</summary>
+    private sealed class History
+    {
+        private readonly Dictionary<ulong, int> _slots;
+
+        private History(int capacity)
+        {
+            _slots = new Dictionary<ulong, int>(capacity);
+            FirstSeen = new int[capacity];
+            LastChanged = new int[capacity];
+            Snapshot = new long[capacity];
+            WasActive = new BitArray(capacity);
+            SeenToday = new BitArray(capacity);
+        }
+
+        public static History Empty { get; } = new(0);
+
+        public long Rows { get; private set; }
+
+        public int[] FirstSeen { get; }
+
+        public int[] LastChanged { get; }
+
+        public long[] Snapshot { get; }
+
+        public BitArray WasActive { get; }
+
+        public BitArray SeenToday { get; }
+
+        public bool TryFind(ulong keyHash, out int slot) => _slots.TryGetValue(keyHash, out slot);
+
+        public static async Task<History> LoadAsync(Table table, DateOnly date, IReadOnlyList<string> keyColumns, CancellationToken cancellationToken)
+        {
+            PartitionManifest manifest = table.ReadManifest(date)!;
+            var history = new History(checked((int)manifest.RowCount));
+            await foreach (RecordBatch batch in table.ReadPartitionAsync(date, cancellationToken).ConfigureAwait(false))
+            {
+                using (batch)
+                {
+                    history.Add(batch, keyColumns, table, date);
+                }
+            }
+            return history;
+        }
+
+        private void Add(RecordBatch batch, IReadOnlyList<string> keyColumns, Table table, DateOnly date)
+        {
+            int rows = batch.Length;
+            var hashes = new ulong[rows];
+            var hasKey = new bool[rows];
+            new RowKeyHasher(batch.Schema, keyColumns).Hash(batch, hashes, hasKey);
+            ReadOnlySpan<int> firstSeen = ArrowSpans.Values<int>(Column(ConsolidatedTier.FirstSeen).Data);
+            ReadOnlySpan<int> lastChanged = ArrowSpans.Values<int>(Column(ConsolidatedTier.LastChanged).Data);
+            ReadOnlySpan<long> snapshots = ArrowSpans.Values<long>(Column(SnapshotHasher.ColumnName).Data);
+            ArrayData active = Column(ConsolidatedTier.IsActive).Data;
+            ReadOnlySpan<byte> activeBits = active.Buffers[1].Span;
+            for (int row = 0; row < rows; row++)
+            {
+                if (!hasKey[row]) continue; // a row without a key has no history
+                int slot = _slots.Count;
+                if (!_slots.TryAdd(hashes[row], slot)) continue;
+                FirstSeen[slot] = firstSeen[row];
+                LastChanged[slot] = lastChanged[row];
+                Snapshot[slot] = snapshots[row];
+                WasActive[slot] = ArrowSpans.Bit(activeBits, active.Offset + row);
+            }
+            Rows += rows;
+
+            IArrowArray Column(string name)
+            {
+                int index = batch.Schema.GetFieldIndex(name);
+                return index >= 0 ? batch.Column(index)
+                    : throw new InvalidDataException($"Partition {date:yyyy-MM-dd} of {table.Namespace}/{table.Name} has no column {name}: it is not a consolidated table's partition.");
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Ingest.Tables;
+
+namespace Ingest.Tiers;
+
+/// <summary>Where the consolidated stage reads today's rows and writes the history of every key.</summary>
+public sealed record ConsolidatedStageOptions
+{
+    /// <summary>The transformed table to read (an entity's table, e.g. <c>stellantis_inventory</c>).</summary>
+    public required string SourceTable { get; init; }
+
+    public string SourceNamespace { get; init; } = TransformedStageOptions.DefaultNamespace;
+
+    public string Namespace { get; init; } = ConsolidatedTier.DefaultNamespace;
+
+    /// <summary>The consolidated table; null: the source table's name.</summary>
+    public string? Table { get; init; }
+
+    /// <summary>Table store options (row groups, part files, the producing commit).</summary>
+    public TableStoreOptions? Store { get; init; }
+}

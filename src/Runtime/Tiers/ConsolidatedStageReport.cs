@@ -1,0 +1,78 @@
+using System.Text;
+
+namespace Ingest.Tiers;
+
+/// <summary>
+/// What a consolidated stage did: today's rows against the history it started from, how many keys are new, changed,
+/// unchanged, gone or still gone, and the partitions after this one that were built on the history it replaced.
+/// </summary>
+public sealed record ConsolidatedStageReport
+{
+    /// <summary><c>namespace/table</c>.</summary>
+    public required string Table { get; init; }
+
+    /// <summary><c>namespace/table</c> of the transformed table read.</summary>
+    public required string Source { get; init; }
+
+    public required DateOnly PartitionDate { get; init; }
+
+    /// <summary>The consolidated partition this one continues (the latest before it), or null for the first.</summary>
+    public required DateOnly? HistoryDate { get; init; }
+
+    public required string CommitId { get; init; }
+
+    /// <summary>Rows of the source's partition.</summary>
+    public required long RowsIn { get; init; }
+
+    /// <summary>Rows of the history partition read.</summary>
+    public required long HistoryRows { get; init; }
+
+    /// <summary>Rows written: every source row, and every history key the source no longer has.</summary>
+    public required long RowsOut { get; init; }
+
+    /// <summary>Keys seen for the first time (<c>first_seen</c> is this partition's date).</summary>
+    public required long NewKeys { get; init; }
+
+    /// <summary>Keys in the history whose <c>_snapshot</c> differs today (<c>last_changed</c> is this partition's date).</summary>
+    public required long ChangedKeys { get; init; }
+
+    public required long UnchangedKeys { get; init; }
+
+    /// <summary>Keys inactive in the history and in the source again today (counted among changed or unchanged too).</summary>
+    public required long ReturnedKeys { get; init; }
+
+    /// <summary>Keys active in the history and not in the source today: carried with <c>is_active</c> false.</summary>
+    public required long GoneKeys { get; init; }
+
+    /// <summary>Keys already inactive in the history and still not in the source: carried as they were.</summary>
+    public required long StillGoneKeys { get; init; }
+
+    /// <summary>Source rows with a null key column: written as new every day (a row without a key has no history).</summary>
+    public required long NullKeyRows { get; init; }
+
+    /// <summary>
+    /// Consolidated partitions after this one. Each was built on the history before it, so after re-running an earlier
+    /// date they no longer follow from it: re-run them in date order.
+    /// </summary>
+    public required IReadOnlyList<DateOnly> LaterPartitions { get; init; }
+
+    /// <summary>Bytes of the committed partition's Parquet files.</summary>
+    public required long FileBytes { get; init; }
+
+    public required StageTimings Timings { get; init; }
+
+    public required StageMemory Memory { get; init; }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append($"consolidated {Table} {PartitionDate:yyyy-MM-dd} from {Source}")
+            .Append(HistoryDate is { } history ? $" and the history of {history:yyyy-MM-dd}" : " (no history before it)")
+            .Append($": {RowsIn:N0} rows in, {HistoryRows:N0} history rows, {RowsOut:N0} rows out; keys: {NewKeys:N0} new, {ChangedKeys:N0} changed, ")
+            .Append($"{UnchangedKeys:N0} unchanged, {ReturnedKeys:N0} back, {GoneKeys:N0} gone, {StillGoneKeys:N0} still gone; {NullKeyRows:N0} rows without a key; ")
+            .Append($"{FileBytes / 1e6:N1} MB written; ").Append(Timings).Append("; ").Append(Memory);
+        if (LaterPartitions.Count > 0)
+            text.AppendLine().Append($"  later partitions built on the history this one replaced: {string.Join(", ", LaterPartitions.Select(d => d.ToString("yyyy-MM-dd")))}");
+        return text.ToString();
+    }
+}
