@@ -9,6 +9,7 @@ public sealed partial class RunCommandTests(JeepRun jeep)
 {
     private const string Raw = "stellantis/raw_inventory";
     private const string Vehicles = "stellantis/transformed_vehicles_from_inventory";
+    private const string Consolidated = "stellantis/consolidated_vehicles";
 
     [Fact]
     public void The_raw_table_has_one_fetched_row_per_page()
@@ -45,10 +46,13 @@ public sealed partial class RunCommandTests(JeepRun jeep)
         Assert.Contains("stellantis_jeep_inventory_fast: summary", run.Stdout);
         Assert.Matches(@"│ raw_inventory\s+│ 73\s+│ 73\s+│", run.Stdout);
         Assert.Matches(@"│ transformed_vehicles\s+│ 73\s+│ 3,223\s+│", run.Stdout);
+        Assert.Matches(@"│ consolidated_vehicles\s+│ 3,223\s+│ 3,223\s+│", run.Stdout);
+        Assert.Contains($"consolidated_vehicles: 3,223 keys, all new (no consolidated partition before {JeepRun.Date})", run.Stdout);
         Match query = DuckDbCommand().Match(run.Stdout);
         Assert.True(query.Success, $"no `duckdb -c \"...\"` line on stdout:\n{run.Stdout}");
+        Assert.Contains($"WHERE partition_date = DATE '{JeepRun.Date}'", query.Groups["sql"].Value);
         Assert.Equal(3_223, DuckDb.Count(query.Groups["sql"].Value));
-        Assert.Contains($"ingest inspect {Vehicles} --warehouse {jeep.Warehouse}", run.Stdout);
+        Assert.Contains($"ingest inspect {Consolidated} --warehouse {jeep.Warehouse}", run.Stdout);
     }
 
     [Fact]
@@ -76,6 +80,34 @@ public sealed partial class RunCommandTests(JeepRun jeep)
         string vehicles = DuckDb.Read(jeep.Warehouse, Vehicles);
         Assert.Equal(3_223, DuckDb.Count($"SELECT count(*) FROM {vehicles}"));
         Assert.Equal(3_223, DuckDb.Count($"SELECT count(DISTINCT vin) FROM {vehicles}"));
+    }
+
+    [Fact]
+    public async Task A_run_on_a_later_date_keeps_the_vehicles_sold_since_as_inactive()
+    {
+        using var folder = new TempFolder();
+        string warehouse = folder.Combine("wh");
+        const string Later = "2026-12-01";
+        (await IngestExecutable.RunAsync(folder.Path, "run", "stellantis_jeep_inventory_fast", "--date", JeepRun.Date, "--warehouse", warehouse)).ExitsWith(IngestResult.Ok);
+
+        IngestResult later = (await IngestExecutable.RunAsync(folder.Path, "run", "stellantis_jeep_inventory_fast", "--date", Later, "--warehouse", warehouse)).ExitsWith(IngestResult.Ok);
+
+        Match note = Regex.Match(later.Stdout,
+            $@"consolidated_vehicles: (?<new>[\d,]+) keys new since {JeepRun.Date}, (?<changed>[\d,]+) changed, (?<unchanged>[\d,]+) unchanged, 0 back, (?<gone>[\d,]+) gone, 0 gone before");
+        Assert.True(note.Success, later.Stdout);
+        string vehicles = DuckDb.Read(warehouse, Vehicles);
+        string consolidated = DuckDb.Read(warehouse, Consolidated);
+        string before = $"(SELECT vin FROM {vehicles} WHERE partition_date = DATE '{JeepRun.Date}')";
+        string after = $"(SELECT vin FROM {vehicles} WHERE partition_date = DATE '{Later}')";
+        long sold = DuckDb.Count($"SELECT count(*) FROM {before} WHERE vin NOT IN {after}");
+        long arrived = DuckDb.Count($"SELECT count(*) FROM {after} WHERE vin NOT IN {before}");
+        Assert.True(sold > 0 && arrived > 0);
+        Assert.Equal(sold, Number(note, "gone"));
+        Assert.Equal(arrived, Number(note, "new"));
+        Assert.Equal(sold, DuckDb.Count($"SELECT count(*) FROM {consolidated} WHERE partition_date = DATE '{Later}' AND NOT is_active AND last_seen = DATE '{JeepRun.Date}'"));
+        Assert.Equal(DuckDb.Count($"SELECT count(*) FROM {after}"), DuckDb.Count($"SELECT count(*) FROM {consolidated} WHERE partition_date = DATE '{Later}' AND is_active"));
+
+        static long Number(Match match, string group) => long.Parse(match.Groups[group].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
@@ -137,7 +169,7 @@ public sealed partial class RunCommandTests(JeepRun jeep)
         IngestResult run = (await IngestExecutable.RunAsync(folder.Path, "run", "stellantis_jeep_inventory_fast", "--stage", "transformd", "--warehouse", folder.Combine("wh")))
             .ExitsWith(IngestResult.Usage);
 
-        Assert.Contains("Scenario 'stellantis_jeep_inventory_fast' has no stage 'transformd'; its stages: raw_inventory, transformed_vehicles.", run.Stderr);
+        Assert.Contains("Scenario 'stellantis_jeep_inventory_fast' has no stage 'transformd'; its stages: raw_inventory, transformed_vehicles, consolidated_vehicles.", run.Stderr);
     }
 
     [Fact]

@@ -69,7 +69,8 @@ public static class RunCommand
             }
 
             AnsiConsole.Write(SummaryTable(config, results));
-            PrintWhereTablesAre(root, results);
+            PrintNotes(results);
+            PrintWhereTablesAre(root, partition, results);
             return ExitCodes.Ok;
         });
         return command;
@@ -102,7 +103,14 @@ public static class RunCommand
         return table;
     }
 
-    private static void PrintWhereTablesAre(string root, List<(StageConfig Stage, StageResult Result)> results)
+    private static void PrintNotes(List<(StageConfig Stage, StageResult Result)> results)
+    {
+        foreach ((StageConfig stage, StageResult result) in results)
+            foreach (string note in result.Notes)
+                Console.WriteLine($"{stage.Name}: {note}");
+    }
+
+    private static void PrintWhereTablesAre(string root, DateOnly partition, List<(StageConfig Stage, StageResult Result)> results)
     {
         Console.WriteLine();
         Console.WriteLine("Tables:");
@@ -112,7 +120,7 @@ public static class RunCommand
         string glob = Path.Combine(root, last.Table, "**", "*.parquet");
         Console.WriteLine();
         Console.WriteLine("Open them with DuckDB, e.g.:");
-        Console.WriteLine($"  duckdb -c \"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true, union_by_name = true)\"");
+        Console.WriteLine($"  duckdb -c \"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true, union_by_name = true) WHERE partition_date = DATE '{partition:yyyy-MM-dd}'\"");
         Console.WriteLine($"or: ingest inspect {last.Table} --warehouse {root}");
     }
 }

@@ -8,8 +8,9 @@ using Ingest.Tiers;
 namespace Ingest.Runner.Stages;
 
 /// <summary>
-/// The stages the runner knows, by asset key: the raw stage of a source (pages to the raw table) and the
-/// transformed stage of an entity (the raw partition through the generated extractor).
+/// The stages the runner knows, by asset key: the raw stage of a source (pages to the raw table), the
+/// transformed stage of an entity (the raw partition through the generated extractor) and its consolidated stage
+/// (the day's transformed partition merged with the history of every key).
 /// </summary>
 public static class StageCatalog
 {
@@ -17,8 +18,10 @@ public static class StageCatalog
     [
         "stellantis/raw/inventory",
         "stellantis/transformed/vehicles_from_inventory",
+        "stellantis/consolidated/vehicles",
         "mercedes/raw/inventory",
         "mercedes/transformed/vehicles_from_inventory",
+        "mercedes/consolidated/vehicles",
     ];
 
     /// <summary>True for a stage that fetches from the upstream (a raw stage); the others read tables only.</summary>
@@ -29,7 +32,9 @@ public static class StageCatalog
         "stellantis/raw/inventory" => RunRawAsync(context, StellantisSource(context), StellantisSubResources(context), cancellationToken),
         "stellantis/transformed/vehicles_from_inventory" => RunTransformedAsync<StellantisVehicle>(context, "stellantis/raw/inventory", cancellationToken),
         "mercedes/raw/inventory" => RunRawAsync(context, MercedesSource(context), ["new", "used"], cancellationToken),
+        "stellantis/consolidated/vehicles" => RunConsolidatedAsync<StellantisVehicle>(context, "stellantis/transformed/vehicles_from_inventory", cancellationToken),
         "mercedes/transformed/vehicles_from_inventory" => RunTransformedAsync<MercedesVehicle>(context, "mercedes/raw/inventory", cancellationToken),
+        "mercedes/consolidated/vehicles" => RunConsolidatedAsync<MercedesVehicle>(context, "mercedes/transformed/vehicles_from_inventory", cancellationToken),
         string unknown => throw new ScenarioException(
             $"Stage '{context.Stage.Name}' of scenario '{context.Scenario.Name}' names asset '{unknown}', which this runner does not know; known assets: {string.Join(", ", AssetKeys)}."),
     };
@@ -154,6 +159,47 @@ public static class StageCatalog
             PeakWorkingSetMb = report.Memory.PeakWorkingSetBytes / (1024.0 * 1024.0),
             Bytes = report.BytesIn,
             Warnings = warnings,
+            Report = report,
+        };
+    }
+
+    private static async Task<StageResult> RunConsolidatedAsync<TEntity>(StageContext context, string transformedAsset, CancellationToken cancellationToken)
+        where TEntity : IEntity
+    {
+        AssetKey asset = AssetKey.Parse(context.Stage.AssetKey);
+        AssetKey source = AssetKey.Parse(transformedAsset);
+        var options = new ConsolidatedStageOptions
+        {
+            SourceNamespace = source.Namespace,
+            SourceTable = source.Table,
+            Namespace = asset.Namespace,
+            Table = asset.Table,
+        };
+        ConsolidatedStageReport report = await ConsolidatedStage.RunAsync<TEntity>(context.PartitionDate, context.Warehouse, options, cancellationToken);
+        var warnings = new List<string>();
+        if (report.LaterPartitions.Count > 0)
+        {
+            warnings.Add($"{report.LaterPartitions.Count} later partitions ({string.Join(", ", report.LaterPartitions.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}) " +
+                $"were built on the history this run replaced; re-run each, in date order: ingest run {context.Scenario.Name} --stage {context.Stage.Name} --date <date>");
+        }
+        return new StageResult
+        {
+            Table = asset.ToString(),
+            RowsIn = report.RowsIn,
+            RowsOut = report.RowsOut,
+            Columns = TEntity.ArrowSchema.FieldsList.Count + 1 + ConsolidatedTier.HistoryFields.Count,
+            Duration = report.Timings.Elapsed,
+            Phases = report.Timings.Phases,
+            PeakWorkingSetMb = report.Memory.PeakWorkingSetBytes / (1024.0 * 1024.0),
+            Bytes = report.FileBytes,
+            Warnings = warnings,
+            Notes =
+            [
+                report.HistoryDate is { } history
+                    ? $"{report.NewKeys:N0} keys new since {history:yyyy-MM-dd}, {report.ChangedKeys:N0} changed, {report.UnchangedKeys:N0} unchanged, {report.ReturnedKeys:N0} back, " +
+                      $"{report.GoneKeys:N0} gone, {report.StillGoneKeys:N0} gone before"
+                    : $"{report.NewKeys:N0} keys, all new (no consolidated partition before {context.PartitionDate:yyyy-MM-dd})",
+            ],
             Report = report,
         };
     }

@@ -17,6 +17,9 @@ public sealed record StageResult
     public required long Bytes { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    /// <summary>What the stage found that is worth a line after the summary (not a warning), e.g. keys new and gone.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>The stage's own full report, as JSON, for summary.json.</summary>
     public required object Report { get; init; }
 }
