@@ -132,6 +132,52 @@ public sealed class RoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task OwnReaderReadsOnlyTheNamedColumnsInTheTablesOrder()
+    {
+        Table table = await WriteAllTypesAsync(2, 500);
+        var hasher = new SnapshotHasher();
+        var expected = new ulong[1_000];
+        int[] wanted = [1, 9, 13]; // s, ls, ldec
+        using (RecordBatch all = AllTypes.Create(0, 1_000))
+        {
+            var projected = new RecordBatch(new Schema(wanted.Select(c => AllTypes.Schema.FieldsList[c]), null), wanted.Select(all.Column), all.Length);
+            hasher.HashRows(projected, expected);
+        }
+
+        var actual = new List<ulong>();
+        await foreach (RecordBatch batch in table.ReadPartitionAsync(Day, ["ldec", "s", "not_a_column", "ls"]))
+        {
+            using (batch)
+            {
+                Assert.Equal(["s", "ls", "ldec"], batch.Schema.FieldsList.Select(f => f.Name));
+                var hashes = new ulong[batch.Length];
+                hasher.HashRows(batch, hashes);
+                actual.AddRange(hashes);
+            }
+        }
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task OwnReaderReadsALargeRowGroupInBatchesOfAtMost8192Rows()
+    {
+        Table table = await WriteAllTypesAsync(1, 20_000, new TableStoreOptions { RowGroupRows = 50_000 });
+
+        var sizes = new List<int>();
+        var ids = new List<long>();
+        await foreach (RecordBatch batch in table.ReadPartitionAsync(Day))
+        {
+            using (batch)
+            {
+                sizes.Add(batch.Length);
+                ids.AddRange(((Int64Array)batch.Column(0)).Values.ToArray());
+            }
+        }
+        Assert.Equal([8_192, 8_192, 3_616], sizes);
+        Assert.Equal(Enumerable.Range(0, 20_000).Select(i => (long)i), ids);
+    }
+
+    [Fact]
     public async Task SmallBatchesGatheredAroundALargeOneKeepTheirOrder()
     {
         // The ParquetSharp writer gathers batches under 8,192 rows and writes larger ones as they are: the gathered

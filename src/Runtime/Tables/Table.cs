@@ -107,8 +107,8 @@ public sealed class Table
     }
 
     /// <summary>
-    /// Streams a committed partition as Arrow batches, one per row group, in file order; never the whole partition
-    /// at once. Dispose each batch. Throws when the partition does not exist.
+    /// Streams a committed partition as Arrow batches (a row group at a time, up to 8,192 rows a batch), in file order;
+    /// never the whole partition at once. Dispose each batch. Throws when the partition does not exist.
     /// </summary>
     /// <remarks>
     /// Read with parquet-cpp's Arrow reader (ParquetSharp), one thread: values are decoded by native code straight into
@@ -116,11 +116,18 @@ public sealed class Table
     /// when the batch is disposed. Parquet.Net's reader produced a managed copy of every value (2.7 bytes allocated per
     /// byte of page bodies) and was the transformed stage's largest cost (benchmarks/README.md, "Table store").
     /// </remarks>
-    public async IAsyncEnumerable<RecordBatch> ReadPartitionAsync(DateOnly partitionDate, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RecordBatch> ReadPartitionAsync(DateOnly partitionDate, CancellationToken cancellationToken = default) =>
+        ReadPartitionAsync(partitionDate, columns: null, cancellationToken);
+
+    /// <summary>
+    /// Streams the named columns of a committed partition (in the table's column order; a name the partition lacks is
+    /// left out): the others are neither read nor decoded.
+    /// </summary>
+    public async IAsyncEnumerable<RecordBatch> ReadPartitionAsync(DateOnly partitionDate, IReadOnlyList<string>? columns, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (string file in PartitionFiles(partitionDate))
         {
-            await foreach (RecordBatch batch in PartFileReader.ReadAsync(file, cancellationToken).ConfigureAwait(false))
+            await foreach (RecordBatch batch in PartFileReader.ReadAsync(file, columns, cancellationToken).ConfigureAwait(false))
                 yield return batch;
         }
     }

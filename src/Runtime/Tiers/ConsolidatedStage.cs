@@ -23,11 +23,12 @@ namespace Ingest.Tiers;
 /// partition before the date, so re-running a date gives the same partition; re-running an earlier date leaves the
 /// later partitions built on the history it replaced (<see cref="ConsolidatedStageReport.LaterPartitions"/>): re-run
 /// them in date order.</para>
-/// <para><b>Whole columns, bounded memory.</b> Three streaming passes, a row group at a time: the history's keys into
-/// an index (key hash → its first seen, last changed and snapshot: ~40 bytes a key, 10 MB for 250,000); today's rows
-/// through the index, each batch written with its four history columns computed column-wise; then the history again,
-/// writing the runs of rows whose key today did not have. No row object, and nothing that grows with the data but the
-/// index. Two different keys share a 64-bit key hash with probability about n²/2⁶⁵ (2·10⁻⁹ for 250,000 keys).</para>
+/// <para><b>Whole columns, bounded memory.</b> Three streaming passes, a row group at a time: the history's key,
+/// snapshot and date columns (the others are not read) into an index (key hash → its first seen, last changed, snapshot
+/// and whether it was active, and each history row's key: ~50 bytes a key, 12 MB for 250,000); today's rows through the
+/// index, each batch written with its four history columns computed column-wise; then the whole history again, writing
+/// the runs of rows whose key today did not have. No row object, and nothing that grows with the data but the index.
+/// Two different keys share a 64-bit key hash with probability about n²/2⁶⁵ (2·10⁻⁹ for 250,000 keys).</para>
 /// <para><b>An entity that changed.</b> Today's partition must have the entity's columns as declared now (re-run the
 /// transformed stage for the date otherwise); history written before a column was added reads as null in it, and a
 /// column the entity dropped is dropped. A column whose type changed cannot be carried: the error says so.</para>
@@ -82,11 +83,13 @@ public static class ConsolidatedStage
         long carryStarted = Stopwatch.GetTimestamp();
         if (historyDate is { } carryFrom)
         {
+            long firstRow = 0;
             await foreach (RecordBatch batch in output.ReadPartitionAsync(carryFrom, cancellationToken).ConfigureAwait(false))
             {
                 using (batch)
                 {
-                    await CarryAsync(batch, outputSchema, descriptor.Key, history, writer, counts, output, carryFrom, cancellationToken).ConfigureAwait(false);
+                    await CarryAsync(batch, firstRow, outputSchema, history, writer, counts, output, carryFrom, cancellationToken).ConfigureAwait(false);
+                    firstRow += batch.Length;
                 }
             }
         }
@@ -176,17 +179,15 @@ public static class ConsolidatedStage
     }
 
     /// <summary>Writes the history rows whose key today's source did not have, inactive, in runs of neighbouring rows.</summary>
-    private static async Task CarryAsync(RecordBatch batch, Schema outputSchema, IReadOnlyList<string> keyColumns, History history,
+    private static async Task CarryAsync(RecordBatch batch, long firstRow, Schema outputSchema, History history,
         PartitionWriter writer, Counts counts, Table output, DateOnly historyDate, CancellationToken cancellationToken)
     {
         int rows = batch.Length;
-        var hashes = new ulong[rows];
-        var hasKey = new bool[rows];
-        new RowKeyHasher(batch.Schema, keyColumns).Hash(batch, hashes, hasKey);
         var carried = new bool[rows];
         for (int row = 0; row < rows; row++)
         {
-            if (!hasKey[row] || !history.TryFind(hashes[row], out int slot) || history.SeenToday[slot]) continue;
+            int slot = history.SlotOfRow[firstRow + row];
+            if (slot < 0 || history.SeenToday[slot]) continue;
             carried[row] = true;
             if (history.WasActive[slot]) counts.Gone++;
             else counts.StillGone++;
@@ -255,7 +256,10 @@ public static class ConsolidatedStage
         public long RowsIn, New, Changed, Unchanged, Returned, Gone, StillGone, NullKey;
     }
 
-    /// <summary>The history partition's keys: for each, where its first seen, last changed and snapshot are kept.</summary>
+    /// <summary>
+    /// The history partition's keys (read with the five columns they need, not the whole partition): for each, its first
+    /// seen, last changed, snapshot and whether it was active; and each history row's key, for the pass that carries them.
+    /// </summary>
     private sealed class History
     {
         private readonly Dictionary<ulong, int> _slots;
@@ -268,6 +272,7 @@ public static class ConsolidatedStage
             Snapshot = new long[capacity];
             WasActive = new BitArray(capacity);
             SeenToday = new BitArray(capacity);
+            SlotOfRow = new int[capacity];
         }
 
         public static History Empty { get; } = new(0);
@@ -284,13 +289,17 @@ public static class ConsolidatedStage
 
         public BitArray SeenToday { get; }
 
+        /// <summary>For each row of the history partition, in file order, its key's slot; -1 for a row without a key.</summary>
+        public int[] SlotOfRow { get; }
+
         public bool TryFind(ulong keyHash, out int slot) => _slots.TryGetValue(keyHash, out slot);
 
         public static async Task<History> LoadAsync(Table table, DateOnly date, IReadOnlyList<string> keyColumns, CancellationToken cancellationToken)
         {
             PartitionManifest manifest = table.ReadManifest(date)!;
             var history = new History(checked((int)manifest.RowCount));
-            await foreach (RecordBatch batch in table.ReadPartitionAsync(date, cancellationToken).ConfigureAwait(false))
+            string[] columns = [.. keyColumns, SnapshotHasher.ColumnName, ConsolidatedTier.FirstSeen, ConsolidatedTier.LastChanged, ConsolidatedTier.IsActive];
+            await foreach (RecordBatch batch in table.ReadPartitionAsync(date, columns, cancellationToken).ConfigureAwait(false))
             {
                 using (batch)
                 {
@@ -313,9 +322,12 @@ public static class ConsolidatedStage
             ReadOnlySpan<byte> activeBits = active.Buffers[1].Span;
             for (int row = 0; row < rows; row++)
             {
+                long ordinal = Rows + row;
+                SlotOfRow[ordinal] = -1;
                 if (!hasKey[row]) continue; // a row without a key has no history
                 int slot = _slots.Count;
-                if (!_slots.TryAdd(hashes[row], slot)) continue;
+                if (!_slots.TryAdd(hashes[row], slot)) continue; // a repeated key (never written): its first row is carried
+                SlotOfRow[ordinal] = slot;
                 FirstSeen[slot] = firstSeen[row];
                 LastChanged[slot] = lastChanged[row];
                 Snapshot[slot] = snapshots[row];
