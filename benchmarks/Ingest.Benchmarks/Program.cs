@@ -10,6 +10,7 @@ namespace Ingest.Benchmarks;
 /// <c>interleaved [rounds]</c>: scan, generated and per-record measured in turn within each round, ratios per round;
 /// <c>fetch [throughput|latency] [concurrency] [--no-keys]</c>: the page source over loopback HTTP against the simulator;
 /// <c>transformed-vs-duckdb &lt;warehouse&gt; [--runs n] [--probe]</c>: the transformed stage against DuckDB over a raw partition;
+/// <c>consolidated-vs-duckdb &lt;warehouse&gt; [--date d] [--runs n]</c>: the consolidated stage against DuckDB over a day and its history;
 /// anything else goes to BenchmarkDotNet (<c>--filter '*ExtractionBenchmarks*'</c>).
 /// </summary>
 public static class Program
@@ -25,7 +26,9 @@ public static class Program
             case ["fetch", .. var rest]:
                 return Fetch.FetchBenchmark.RunAsync(rest).GetAwaiter().GetResult();
             case ["transformed-vs-duckdb", .. var rest]:
-                return Stages.TransformedVsDuckDb.Run(rest);
+                return Stages.StageVsDuckDb.Run(Stages.StageVsDuckDb.Transformed, rest);
+            case ["consolidated-vs-duckdb", .. var rest]:
+                return Stages.StageVsDuckDb.Run(Stages.StageVsDuckDb.Consolidated, rest);
             case ["check", ..]:
                 return CrossCheck.Run() ? 0 : 1;
             case ["interleaved", .. var rest]:

@@ -15,18 +15,9 @@ namespace Ingest.Benchmarks.Stages;
 /// (<see cref="DuckDbReadJson.ProjectionSql"/>), and <c>COPY … TO '…/part.parquet' (FORMAT PARQUET)</c> (Snappy, as ours).
 /// No NDJSON file is written: the bodies go from Parquet to JSON inside the one query.
 /// </summary>
-public sealed class DuckDbTransform : IDisposable
+public sealed class DuckDbTransform : DuckDbJob
 {
-    private readonly DuckDBConnection _connection;
-
-    public DuckDbTransform(int threads = 1)
-    {
-        _connection = new DuckDBConnection("Data Source=:memory:");
-        _connection.Open();
-        Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
-        Execute("SET preserve_insertion_order = true");
-        Execute(DuckDbReadJson.Macros);
-    }
+    public DuckDbTransform(int threads = 1) : base(threads) => Execute(DuckDbReadJson.Macros);
 
     /// <summary>The committed files of a partition, from its manifest (absolute paths).</summary>
     public static IReadOnlyList<string> PartitionFiles(string warehouse, string ns, string table, DateOnly date)
@@ -46,7 +37,7 @@ public sealed class DuckDbTransform : IDisposable
         SELECT unnest(p.result.data.vehicles) AS v
         FROM (
             SELECT json_transform(decode(body), {Quote(DuckDbReadJson.PageStructure)}) AS p
-            FROM read_parquet([{string.Join(", ", files.Select(Quote))}])
+            FROM read_parquet({QuoteList(files)})
             WHERE outcome = 'fetched'
         )
         """;
@@ -57,21 +48,13 @@ public sealed class DuckDbTransform : IDisposable
     /// <summary>Runs the COPY.</summary>
     public void Copy(IReadOnlyList<string> files, string outputFile) => Execute(CopySql(files, outputFile));
 
-    /// <summary>The rows of a Parquet file, from its footer.</summary>
-    public long ParquetRows(string file)
-    {
-        using DuckDBCommand command = _connection.CreateCommand();
-        command.CommandText = $"SELECT num_rows FROM parquet_file_metadata({Quote(file)})";
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
     /// <summary>
     /// Where DuckDB's time goes: the same pipeline cut short at each step, each timed separately (so each includes the
     /// steps before it).
     /// </summary>
     public IReadOnlyList<(string Step, TimeSpan Elapsed, string Result)> Probe(IReadOnlyList<string> files)
     {
-        string list = $"[{string.Join(", ", files.Select(Quote))}]";
+        string list = QuoteList(files);
         string structure = Quote(DuckDbReadJson.PageStructure);
         (string, string)[] steps =
         [
@@ -85,7 +68,7 @@ public sealed class DuckDbTransform : IDisposable
         foreach ((string step, string sql) in steps)
         {
             long started = Stopwatch.GetTimestamp();
-            using DuckDBCommand command = _connection.CreateCommand();
+            using DuckDBCommand command = Connection.CreateCommand();
             command.CommandText = sql;
             object? value = command.ExecuteScalar();
             results.Add((step, Stopwatch.GetElapsedTime(started), Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null"));
@@ -94,14 +77,4 @@ public sealed class DuckDbTransform : IDisposable
         return results;
     }
 
-    public void Dispose() => _connection.Dispose();
-
-    private void Execute(string sql)
-    {
-        using DuckDBCommand command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static string Quote(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 }

@@ -12,30 +12,39 @@ using Table = Ingest.Tables.Table;
 namespace Ingest.Benchmarks.Stages;
 
 /// <summary>
-/// <c>transformed-vs-duckdb &lt;warehouse&gt; [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe] [--duckdb-threads n]</c>: the transformed
-/// stage as users run it (the built <c>ingest</c> executable, <c>ingest stage stellantis_jeep_inventory
-/// transformed_vehicles</c>, with the runner's runtime settings: <c>src/Runner/Ingest.Runner.csproj</c>) and DuckDB
-/// doing the same job (<see cref="DuckDbTransform"/>, one thread) over the same committed raw partition, alternating,
-/// each in a process of its own so its peak RSS (<c>VmHWM</c>) is its own. Times are each side's own clock around the
-/// work (the stage's report; DuckDB's connection, query and COPY), not process start-up. Prints every run, the
-/// medians and the ratio, then checks that both outputs have the same rows (count, VINs) and the same values in a few
-/// columns. <c>--probe</c> also times DuckDB's pipeline cut short at each step.
+/// A stage as users run it (the built <c>ingest</c> executable, <c>ingest stage stellantis_jeep_inventory &lt;stage&gt;</c>,
+/// with the runner's runtime settings: <c>src/Runner/Ingest.Runner.csproj</c>) against DuckDB doing the same job with
+/// one thread, over the same committed input, alternating, each in a process of its own so its peak RSS
+/// (<c>VmHWM</c>) is its own. Times are each side's own clock around the work (the stage's report; DuckDB's
+/// connection, query and COPY), not process start-up. Prints every run, the medians and the ratio, then checks that
+/// both outputs have the same rows and values.
+/// <list type="bullet">
+/// <item><c>transformed-vs-duckdb &lt;warehouse&gt; [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe] [--duckdb-threads n]</c>:
+/// the transformed stage against <see cref="DuckDbTransform"/> over a raw partition; <c>--probe</c> also times
+/// DuckDB's pipeline cut short at each step.</item>
+/// <item><c>consolidated-vs-duckdb &lt;warehouse&gt; [--date yyyy-MM-dd] [--runs n] [--out dir] [--duckdb-threads n]</c>:
+/// the consolidated stage against <see cref="DuckDbConsolidate"/> over a transformed partition and the consolidated
+/// partition before it.</item>
+/// </list>
 /// </summary>
-public static class TransformedVsDuckDb
+public static class StageVsDuckDb
 {
-    private const string Ours = "transformed";
+    public const string Transformed = "transformed";
+    public const string Consolidated = "consolidated";
+    private const string Ours = "ingest";
     private const string Duck = "duckdb";
     private const string ResultPrefix = "RESULT ";
     private const string RunnerVariable = "INGEST_TVD_RUNNER";
 
-    public static int Run(string[] args)
+    /// <param name="job"><see cref="Transformed"/> or <see cref="Consolidated"/>.</param>
+    public static int Run(string job, string[] args)
     {
         if (args is ["--child", string childSide, string warehouse, string date, string output, string childThreads])
-            return Child(childSide, warehouse, DateOnly.Parse(date, CultureInfo.InvariantCulture), output, int.Parse(childThreads, CultureInfo.InvariantCulture));
+            return Child(job, childSide, warehouse, DateOnly.Parse(date, CultureInfo.InvariantCulture), output, int.Parse(childThreads, CultureInfo.InvariantCulture));
         if (args is ["--probe-child", string probeWarehouse, string probeDate]) return ProbeChild(probeWarehouse, DateOnly.Parse(probeDate, CultureInfo.InvariantCulture));
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
-            Console.Error.WriteLine("usage: transformed-vs-duckdb <warehouse> [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe] [--duckdb-threads n] [--runner path/to/ingest.dll]");
+            Console.Error.WriteLine($"usage: {job}-vs-duckdb <warehouse> [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe] [--duckdb-threads n] [--runner path/to/ingest.dll]");
             return 2;
         }
         string warehousePath = Path.GetFullPath(args[0]);
@@ -50,8 +59,11 @@ public static class TransformedVsDuckDb
         Directory.CreateDirectory(outDir);
         string duckOutput = Path.Combine(outDir, "part.parquet");
 
-        IReadOnlyList<string> rawFiles = DuckDbTransform.PartitionFiles(warehousePath, "stellantis", "raw_inventory", partition);
-        Console.WriteLine($"raw partition: {warehousePath}/stellantis/raw_inventory/partition_date={partition:yyyy-MM-dd}, {rawFiles.Count} files, {rawFiles.Sum(f => new FileInfo(f).Length) / 1e6:F1} MB");
+        foreach ((string table, DateOnly inputDate) in Inputs(job, warehousePath, partition))
+        {
+            IReadOnlyList<string> files = DuckDbTransform.PartitionFiles(warehousePath, "stellantis", table, inputDate);
+            Console.WriteLine($"input: {warehousePath}/stellantis/{table}/partition_date={inputDate:yyyy-MM-dd}, {files.Count} files, {files.Sum(f => new FileInfo(f).Length) / 1e6:F1} MB");
+        }
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; load average {LoadAverage()}");
 
         var results = new List<RunResult>();
@@ -61,7 +73,7 @@ public static class TransformedVsDuckDb
             string[] order = i % 2 == 0 ? [Ours, Duck] : [Duck, Ours];
             foreach (string side in order)
             {
-                RunResult result = RunChild(["transformed-vs-duckdb", "--child", side, warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), duckOutput,
+                RunResult result = RunChild([$"{job}-vs-duckdb", "--child", side, warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), duckOutput,
                     duckThreads.ToString(CultureInfo.InvariantCulture)]);
                 results.Add(result);
                 Console.WriteLine($"run {i + 1} {result.Side,-11}: {result.WallSeconds,7:F2} s wall, {result.CpuSeconds,7:F2} s CPU ({result.SystemCpuSeconds:F2} s in the kernel), peak RSS {result.PeakRssMb,6:F0} MB, {result.MinorFaults:N0} page faults, {result.Rows:N0} rows  (load {LoadAverage()}){(result.Detail is null ? "" : "  " + result.Detail)}");
@@ -72,21 +84,34 @@ public static class TransformedVsDuckDb
         RunResult[] duck = [.. results.Where(r => r.Side == Duck)];
         double oursWall = Median(ours.Select(r => r.WallSeconds)), duckWall = Median(duck.Select(r => r.WallSeconds));
         Console.WriteLine();
-        Console.WriteLine($"median wall: transformed stage {oursWall:F2} s, DuckDB ({duckThreads} thread{(duckThreads == 1 ? "" : "s")}) {duckWall:F2} s -> DuckDB / ours = {duckWall / oursWall:F2}x");
+        Console.WriteLine($"median wall: {job} stage {oursWall:F2} s, DuckDB ({duckThreads} thread{(duckThreads == 1 ? "" : "s")}) {duckWall:F2} s -> DuckDB / ours = {duckWall / oursWall:F2}x");
         // Each round's two runs sit side by side in time, so their ratio is the one least moved by the machine's drift.
         double[] roundRatios = [.. Enumerable.Range(0, runs).Select(i => duck[i].WallSeconds / ours[i].WallSeconds)];
         Console.WriteLine($"per round:   DuckDB / ours median {Median(roundRatios):F2}x (range {roundRatios.Min():F2}-{roundRatios.Max():F2}x)");
-        Console.WriteLine($"median CPU:  transformed stage {Median(ours.Select(r => r.CpuSeconds)):F2} s, DuckDB {Median(duck.Select(r => r.CpuSeconds)):F2} s");
-        Console.WriteLine($"median peak RSS: transformed stage {Median(ours.Select(r => r.PeakRssMb)):F0} MB, DuckDB {Median(duck.Select(r => r.PeakRssMb)):F0} MB");
+        Console.WriteLine($"median CPU:  {job} stage {Median(ours.Select(r => r.CpuSeconds)):F2} s, DuckDB {Median(duck.Select(r => r.CpuSeconds)):F2} s");
+        Console.WriteLine($"median peak RSS: {job} stage {Median(ours.Select(r => r.PeakRssMb)):F0} MB, DuckDB {Median(duck.Select(r => r.PeakRssMb)):F0} MB");
         ReportFirstTouches(ours, duck, oursWall, duckWall);
 
-        if (args.Contains("--probe")) RunChild(["transformed-vs-duckdb", "--probe-child", warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], expectResult: false);
+        if (job == Transformed && args.Contains("--probe"))
+            RunChild(["transformed-vs-duckdb", "--probe-child", warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], expectResult: false);
 
-        string oursDirectory = Path.Combine(warehousePath, "stellantis", "transformed_vehicles_from_inventory", $"partition_date={partition:yyyy-MM-dd}");
-        return Verify(oursDirectory, duckOutput) ? 0 : 1;
+        string oursDirectory = Path.Combine(warehousePath, "stellantis", OutputTable(job), $"partition_date={partition:yyyy-MM-dd}");
+        return (job == Transformed ? Verify(oursDirectory, duckOutput) : VerifyConsolidated(oursDirectory, duckOutput)) ? 0 : 1;
     }
 
-    private static int Child(string side, string warehouse, DateOnly date, string output, int duckThreads)
+    private static string OutputTable(string job) => job == Transformed ? "transformed_vehicles_from_inventory" : "consolidated_vehicles";
+
+    /// <summary>The partitions a job reads: the raw one, or the day's transformed one and the consolidated history (if any).</summary>
+    private static IReadOnlyList<(string Table, DateOnly Date)> Inputs(string job, string warehouse, DateOnly date)
+    {
+        if (job == Transformed) return [("raw_inventory", date)];
+        if (job != Consolidated) throw new ArgumentException($"No job '{job}'.", nameof(job));
+        return DuckDbConsolidate.HistoryDate(warehouse, date) is { } history
+            ? [("transformed_vehicles_from_inventory", date), ("consolidated_vehicles", history)]
+            : [("transformed_vehicles_from_inventory", date)];
+    }
+
+    private static int Child(string job, string side, string warehouse, DateOnly date, string output, int duckThreads)
     {
         var process = Process.GetCurrentProcess();
         TimeSpan cpuBefore = process.TotalProcessorTime;
@@ -100,7 +125,7 @@ public static class TransformedVsDuckDb
         string? detail = null;
         if (side == Ours)
         {
-            (rows, double seconds, double cpuSeconds, double peakRssMb, detail, long? faults, double systemSeconds) = RunIngestStage(warehouse, date);
+            (rows, double seconds, double cpuSeconds, double peakRssMb, detail, long? faults, double systemSeconds) = RunIngestStage(job, warehouse, date);
             var stage = new RunResult(side, seconds, cpuSeconds, peakRssMb, rows, detail, faults, systemSeconds);
             Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(stage));
             return 0;
@@ -108,9 +133,10 @@ public static class TransformedVsDuckDb
         else
         {
             File.Delete(output);
-            IReadOnlyList<string> files = DuckDbTransform.PartitionFiles(warehouse, "stellantis", "raw_inventory", date);
-            using var duck = new DuckDbTransform(duckThreads);
-            duck.Copy(files, output);
+            IReadOnlyList<IReadOnlyList<string>> inputs = [.. Inputs(job, warehouse, date).Select(i => DuckDbTransform.PartitionFiles(warehouse, "stellantis", i.Table, i.Date))];
+            using DuckDbJob duck = job == Transformed ? new DuckDbTransform(duckThreads) : new DuckDbConsolidate(duckThreads);
+            if (duck is DuckDbTransform transform) transform.Copy(inputs[0], output);
+            else ((DuckDbConsolidate)duck).Copy(inputs[0], inputs.Count > 1 ? inputs[1] : [], date, output);
             wallEnd = Stopwatch.GetTimestamp();
             faultsAfter = ProcessMemory.MinorPageFaults(Environment.ProcessId);
             process.Refresh();
@@ -127,15 +153,15 @@ public static class TransformedVsDuckDb
     }
 
     /// <summary>
-    /// Runs <c>ingest stage … transformed_vehicles</c> (the runner built in Release next to this repository) and reads its
+    /// Runs <c>ingest stage … &lt;job&gt;_vehicles</c> (the runner built in Release next to this repository) and reads its
     /// report: rows out, the stage's own time, its peak RSS and its phases, with the process's CPU time (start-up included).
     /// </summary>
-    private static (long Rows, double Seconds, double CpuSeconds, double PeakRssMb, string Detail, long? MinorFaults, double SystemCpuSeconds) RunIngestStage(string warehouse, DateOnly date)
+    private static (long Rows, double Seconds, double CpuSeconds, double PeakRssMb, string Detail, long? MinorFaults, double SystemCpuSeconds) RunIngestStage(string job, string warehouse, DateOnly date)
     {
         string ingest = IngestExecutable();
         string report = Path.Combine(Path.GetTempPath(), $"ingest-tvd-{Environment.ProcessId}.json");
         var start = new ProcessStartInfo { FileName = "dotnet", UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (string argument in new[] { ingest, "stage", "stellantis_jeep_inventory", "transformed_vehicles", "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        foreach (string argument in new[] { ingest, "stage", "stellantis_jeep_inventory", $"{job}_vehicles", "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "--warehouse", warehouse, "--report", report })
             start.ArgumentList.Add(argument);
         using Process child = Process.Start(start)!;
@@ -240,6 +266,31 @@ public static class TransformedVsDuckDb
         return ok;
     }
 
+    /// <summary>Same rows (count and VIN set) and, joined on VIN, the same snapshot and history columns.</summary>
+    private static bool VerifyConsolidated(string oursDirectory, string duckOutput)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        string ours = $"read_parquet('{oursDirectory.Replace("'", "''", StringComparison.Ordinal)}/*.parquet')";
+        string duck = $"read_parquet('{duckOutput.Replace("'", "''", StringComparison.Ordinal)}')";
+        long oursRows = Scalar(connection, $"SELECT count(*) FROM {ours}");
+        long duckRows = Scalar(connection, $"SELECT count(*) FROM {duck}");
+        long joined = Scalar(connection, $"SELECT count(*) FROM {ours} o JOIN {duck} d USING (vin)");
+        Console.WriteLine();
+        Console.WriteLine($"check: rows consolidated {oursRows:N0}, DuckDB {duckRows:N0}, joined on VIN {joined:N0}");
+        bool ok = oursRows == duckRows && joined == oursRows;
+        foreach (string column in new[] { "_snapshot", "first_seen", "last_seen", "last_changed", "is_active", "msrp", "dealer_notes" })
+        {
+            long differ = Scalar(connection, $"SELECT count(*) FROM {ours} o JOIN {duck} d USING (vin) WHERE o.{column} IS DISTINCT FROM d.{column}");
+            Console.WriteLine($"check: {column,-24} {differ:N0} differ");
+            ok &= differ == 0;
+        }
+        long inactive = Scalar(connection, $"SELECT count(*) FROM {ours} WHERE NOT is_active");
+        Console.WriteLine($"check: {inactive:N0} inactive rows");
+        Console.WriteLine(ok ? "check: same rows and values" : "check: DIFFERENCES");
+        return ok;
+    }
+
     private static long Scalar(DuckDBConnection connection, string sql)
     {
         using DuckDBCommand command = connection.CreateCommand();
@@ -252,7 +303,7 @@ public static class TransformedVsDuckDb
         var start = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
         string host = Environment.ProcessPath!;
         if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-            start.ArgumentList.Add(typeof(TransformedVsDuckDb).Assembly.Location);
+            start.ArgumentList.Add(typeof(StageVsDuckDb).Assembly.Location);
         start.FileName = host;
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
         using Process child = Process.Start(start)!;
@@ -278,8 +329,8 @@ public static class TransformedVsDuckDb
         double oursFaults = Median(ours.Select(r => (double)r.MinorFaults!.Value)), duckFaults = Median(duck.Select(r => (double)r.MinorFaults!.Value));
         double microseconds = FirstTouchMicroseconds();
         double oursCost = oursFaults * microseconds / 1e6, duckCost = duckFaults * microseconds / 1e6;
-        Console.WriteLine($"median kernel CPU: transformed stage {Median(ours.Select(r => r.SystemCpuSeconds)):F2} s, DuckDB {Median(duck.Select(r => r.SystemCpuSeconds)):F2} s");
-        Console.WriteLine($"page faults: transformed stage {oursFaults:N0}, DuckDB {duckFaults:N0}; a first touch costs {microseconds:F1} us on this machine, "
+        Console.WriteLine($"median kernel CPU: ingest {Median(ours.Select(r => r.SystemCpuSeconds)):F2} s, DuckDB {Median(duck.Select(r => r.SystemCpuSeconds)):F2} s");
+        Console.WriteLine($"page faults: ingest {oursFaults:N0}, DuckDB {duckFaults:N0}; a first touch costs {microseconds:F1} us on this machine, "
             + $"so about {oursCost:F2} s and {duckCost:F2} s of the medians");
         Console.WriteLine($"  estimate with first touches free: DuckDB / ours = {(duckWall - duckCost) / (oursWall - oursCost):F2}x");
     }
