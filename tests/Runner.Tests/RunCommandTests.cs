@@ -93,7 +93,7 @@ public sealed partial class RunCommandTests(JeepRun jeep)
         IngestResult later = (await IngestExecutable.RunAsync(folder.Path, "run", "stellantis_jeep_inventory_fast", "--date", Later, "--warehouse", warehouse)).ExitsWith(IngestResult.Ok);
 
         Match note = Regex.Match(later.Stdout,
-            $@"consolidated_vehicles: (?<new>[\d,]+) keys new since {JeepRun.Date}, (?<changed>[\d,]+) changed, (?<unchanged>[\d,]+) unchanged, 0 back, (?<gone>[\d,]+) gone, 0 gone before");
+            $@"consolidated_vehicles: (?<new>[\d,]+) keys new since {JeepRun.Date}, (?<changed>[\d,]+) changed, (?<unchanged>[\d,]+) unchanged, 0 back, (?<gone>[\d,]+) gone, 0 gone before, 0 expired");
         Assert.True(note.Success, later.Stdout);
         string vehicles = DuckDb.Read(warehouse, Vehicles);
         string consolidated = DuckDb.Read(warehouse, Consolidated);
@@ -108,6 +108,17 @@ public sealed partial class RunCommandTests(JeepRun jeep)
         Assert.Equal(DuckDb.Count($"SELECT count(*) FROM {after}"), DuckDb.Count($"SELECT count(*) FROM {consolidated} WHERE partition_date = DATE '{Later}' AND is_active"));
 
         static long Number(Match match, string group) => long.Parse(match.Groups[group].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Days_to_keep_gone_vehicles_below_zero_is_a_usage_error()
+    {
+        jeep.Result.ExitsWith(IngestResult.Ok);
+
+        IngestResult run = (await IngestExecutable.RunAsync(jeep.Warehouse, new Dictionary<string, string> { ["INGEST_KEEP_GONE_DAYS"] = "-1" },
+            "run", "stellantis_jeep_inventory_fast", "--stage", "consolidated_vehicles", "--date", JeepRun.Date, "--warehouse", jeep.Warehouse)).ExitsWith(IngestResult.Usage);
+
+        Assert.Contains("INGEST_KEEP_GONE_DAYS=-1 in scenario 'stellantis_jeep_inventory_fast' is below 0", run.Stderr);
     }
 
     [Fact]

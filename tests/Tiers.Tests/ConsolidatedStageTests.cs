@@ -128,6 +128,27 @@ public sealed class ConsolidatedStageTests(SimulatorFixture fixture) : IDisposab
     }
 
     [Fact]
+    public async Task Keys_gone_longer_than_the_days_kept_are_no_longer_carried()
+    {
+        await DayAsync(Day1);
+        int thirdCode = fixture.Server.Pages.Count(SimulatorFixture.Query(fixture.Codes[2].Code));
+        ConsolidatedStageReport gone = await DayAsync(Day2, codes: 2);
+        Assert.Equal(thirdCode, gone.GoneKeys);
+        await DayAsync(Day3, codes: 2); // the transformed partition of day 3; consolidated again below
+
+        // Last seen on day 1: two days before day 3.
+        ConsolidatedStageReport kept = await ConsolidatedStage.RunAsync<StellantisVehicle>(Day3, _warehouse.Root, Options with { KeepGoneDays = 2 });
+        Assert.Equal(thirdCode, kept.StillGoneKeys);
+        Assert.Equal(0, kept.ExpiredKeys);
+        ConsolidatedStageReport expired = await ConsolidatedStage.RunAsync<StellantisVehicle>(Day3, _warehouse.Root, Options with { KeepGoneDays = 1 });
+        Assert.Equal(thirdCode, expired.ExpiredKeys);
+        Assert.Equal(0, expired.StillGoneKeys);
+        Assert.Equal(fixture.TotalVehicles - thirdCode, expired.RowsOut);
+        Assert.Equal(0, Warehouse.Count($"SELECT count(*) FROM {Consolidated(Day3)} WHERE NOT is_active"));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ConsolidatedStage.RunAsync<StellantisVehicle>(Day3, _warehouse.Root, Options with { KeepGoneDays = -1 }));
+    }
+
+    [Fact]
     public async Task History_written_by_an_earlier_entity_is_carried_by_column_name()
     {
         await DayAsync(Day1);

@@ -174,6 +174,7 @@ public static class StageCatalog
             SourceTable = source.Table,
             Namespace = asset.Namespace,
             Table = asset.Table,
+            KeepGoneDays = context.Setting("INGEST_KEEP_GONE_DAYS", "").Length == 0 ? null : context.IntSetting("INGEST_KEEP_GONE_DAYS", 0, min: 0),
         };
         ConsolidatedStageReport report = await ConsolidatedStage.RunAsync<TEntity>(context.PartitionDate, context.Warehouse, options, cancellationToken);
         var warnings = new List<string>();
@@ -197,7 +198,7 @@ public static class StageCatalog
             [
                 report.HistoryDate is { } history
                     ? $"{report.NewKeys:N0} keys new since {history:yyyy-MM-dd}, {report.ChangedKeys:N0} changed, {report.UnchangedKeys:N0} unchanged, {report.ReturnedKeys:N0} back, " +
-                      $"{report.GoneKeys:N0} gone, {report.StillGoneKeys:N0} gone before"
+                      $"{report.GoneKeys:N0} gone, {report.StillGoneKeys:N0} gone before, {report.ExpiredKeys:N0} expired"
                     : $"{report.NewKeys:N0} keys, all new (no consolidated partition before {context.PartitionDate:yyyy-MM-dd})",
             ],
             Report = report,

@@ -22,7 +22,8 @@ namespace Ingest.Tiers;
 /// with a null key column have no history: each day writes them as new. The history is the latest consolidated
 /// partition before the date, so re-running a date gives the same partition; re-running an earlier date leaves the
 /// later partitions built on the history it replaced (<see cref="ConsolidatedStageReport.LaterPartitions"/>): re-run
-/// them in date order.</para>
+/// them in date order. A gone key is carried for <see cref="ConsolidatedStageOptions.KeepGoneDays"/> after it was last
+/// seen, for ever by default.</para>
 /// <para><b>Whole columns, bounded memory.</b> Three streaming passes, a row group at a time: the history's key,
 /// snapshot and date columns (the others are not read) into an index (key hash → its first seen, last changed, snapshot
 /// and whether it was active, and each history row's key: ~50 bytes a key, 12 MB for 250,000); today's rows through the
@@ -39,6 +40,7 @@ public static class ConsolidatedStage
         where TEntity : IEntity
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.KeepGoneDays is { } keep) ArgumentOutOfRangeException.ThrowIfNegative(keep, nameof(options.KeepGoneDays));
         using var memory = new MemorySampler();
         long started = Stopwatch.GetTimestamp();
         EntityDescriptor descriptor = TEntity.Descriptor;
@@ -88,7 +90,7 @@ public static class ConsolidatedStage
             {
                 using (batch)
                 {
-                    await CarryAsync(batch, firstRow, outputSchema, history, writer, counts, output, carryFrom, cancellationToken).ConfigureAwait(false);
+                    await CarryAsync(batch, firstRow, outputSchema, history, ExpiresBefore(partitionDate, options.KeepGoneDays), writer, counts, output, carryFrom, cancellationToken).ConfigureAwait(false);
                     firstRow += batch.Length;
                 }
             }
@@ -115,6 +117,7 @@ public static class ConsolidatedStage
             ReturnedKeys = counts.Returned,
             GoneKeys = counts.Gone,
             StillGoneKeys = counts.StillGone,
+            ExpiredKeys = counts.Expired,
             NullKeyRows = counts.NullKey,
             LaterPartitions = [.. partitions.Where(date => date > partitionDate)],
             FileBytes = manifest.Files.Sum(f => f.Bytes),
@@ -130,6 +133,10 @@ public static class ConsolidatedStage
     }
 
     private static int DayNumber(DateOnly date) => date.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    /// <summary>The day number before which a gone key's <c>last_seen</c> no longer keeps it carried.</summary>
+    private static int ExpiresBefore(DateOnly partitionDate, int? keepGoneDays) =>
+        keepGoneDays is { } days ? DayNumber(partitionDate) - days : int.MinValue;
 
     /// <summary>Today's batch with its four history columns: looked up by key hash, computed for the whole batch.</summary>
     private static RecordBatch MergeToday(RecordBatch batch, Schema outputSchema, RowKeyHasher keys, int snapshotColumn, History history, DateOnly partitionDate, Counts counts)
@@ -179,7 +186,7 @@ public static class ConsolidatedStage
     }
 
     /// <summary>Writes the history rows whose key today's source did not have, inactive, in runs of neighbouring rows.</summary>
-    private static async Task CarryAsync(RecordBatch batch, long firstRow, Schema outputSchema, History history,
+    private static async Task CarryAsync(RecordBatch batch, long firstRow, Schema outputSchema, History history, int expiresBefore,
         PartitionWriter writer, Counts counts, Table output, DateOnly historyDate, CancellationToken cancellationToken)
     {
         int rows = batch.Length;
@@ -188,6 +195,11 @@ public static class ConsolidatedStage
         {
             int slot = history.SlotOfRow[firstRow + row];
             if (slot < 0 || history.SeenToday[slot]) continue;
+            if (history.LastSeen[slot] < expiresBefore)
+            {
+                counts.Expired++;
+                continue;
+            }
             carried[row] = true;
             if (history.WasActive[slot]) counts.Gone++;
             else counts.StillGone++;
@@ -253,12 +265,12 @@ public static class ConsolidatedStage
 
     private sealed class Counts
     {
-        public long RowsIn, New, Changed, Unchanged, Returned, Gone, StillGone, NullKey;
+        public long RowsIn, New, Changed, Unchanged, Returned, Gone, StillGone, Expired, NullKey;
     }
 
     /// <summary>
-    /// The history partition's keys (read with the five columns they need, not the whole partition): for each, its first
-    /// seen, last changed, snapshot and whether it was active; and each history row's key, for the pass that carries them.
+    /// The history partition's keys (read with the columns they need, not the whole partition): for each, its first
+    /// seen, last seen, last changed, snapshot and whether it was active; and each history row's key, for the pass that carries them.
     /// </summary>
     private sealed class History
     {
@@ -269,6 +281,7 @@ public static class ConsolidatedStage
             _slots = new Dictionary<ulong, int>(capacity);
             FirstSeen = new int[capacity];
             LastChanged = new int[capacity];
+            LastSeen = new int[capacity];
             Snapshot = new long[capacity];
             WasActive = new BitArray(capacity);
             SeenToday = new BitArray(capacity);
@@ -282,6 +295,8 @@ public static class ConsolidatedStage
         public int[] FirstSeen { get; }
 
         public int[] LastChanged { get; }
+
+        public int[] LastSeen { get; }
 
         public long[] Snapshot { get; }
 
@@ -298,7 +313,7 @@ public static class ConsolidatedStage
         {
             PartitionManifest manifest = table.ReadManifest(date)!;
             var history = new History(checked((int)manifest.RowCount));
-            string[] columns = [.. keyColumns, SnapshotHasher.ColumnName, ConsolidatedTier.FirstSeen, ConsolidatedTier.LastChanged, ConsolidatedTier.IsActive];
+            string[] columns = [.. keyColumns, SnapshotHasher.ColumnName, ConsolidatedTier.FirstSeen, ConsolidatedTier.LastSeen, ConsolidatedTier.LastChanged, ConsolidatedTier.IsActive];
             await foreach (RecordBatch batch in table.ReadPartitionAsync(date, columns, cancellationToken).ConfigureAwait(false))
             {
                 using (batch)
@@ -316,6 +331,7 @@ public static class ConsolidatedStage
             var hasKey = new bool[rows];
             new RowKeyHasher(batch.Schema, keyColumns).Hash(batch, hashes, hasKey);
             ReadOnlySpan<int> firstSeen = ArrowSpans.Values<int>(Column(ConsolidatedTier.FirstSeen).Data);
+            ReadOnlySpan<int> lastSeen = ArrowSpans.Values<int>(Column(ConsolidatedTier.LastSeen).Data);
             ReadOnlySpan<int> lastChanged = ArrowSpans.Values<int>(Column(ConsolidatedTier.LastChanged).Data);
             ReadOnlySpan<long> snapshots = ArrowSpans.Values<long>(Column(SnapshotHasher.ColumnName).Data);
             ArrayData active = Column(ConsolidatedTier.IsActive).Data;
@@ -329,6 +345,7 @@ public static class ConsolidatedStage
                 if (!_slots.TryAdd(hashes[row], slot)) continue; // a repeated key (never written): its first row is carried
                 SlotOfRow[ordinal] = slot;
                 FirstSeen[slot] = firstSeen[row];
+                LastSeen[slot] = lastSeen[row];
                 LastChanged[slot] = lastChanged[row];
                 Snapshot[slot] = snapshots[row];
                 WasActive[slot] = ArrowSpans.Bit(activeBits, active.Offset + row);

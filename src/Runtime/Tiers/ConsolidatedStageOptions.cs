@@ -15,6 +15,12 @@ public sealed record ConsolidatedStageOptions
     /// <summary>The consolidated table; null: the source table's name.</summary>
     public string? Table { get; init; }
 
+    /// <summary>
+    /// How many days a key gone from the source is carried after it was last seen; null: for ever. A partition holds
+    /// every key it carries, so without a limit each day's partition keeps every vehicle ever sold.
+    /// </summary>
+    public int? KeepGoneDays { get; init; }
+
     /// <summary>Table store options (row groups, part files, the producing commit).</summary>
     public TableStoreOptions? Store { get; init; }
 }

@@ -47,6 +47,9 @@ public sealed record ConsolidatedStageReport
     /// <summary>Keys already inactive in the history and still not in the source: carried as they were.</summary>
     public required long StillGoneKeys { get; init; }
 
+    /// <summary>Keys gone for longer than <see cref="ConsolidatedStageOptions.KeepGoneDays"/>: no longer carried.</summary>
+    public required long ExpiredKeys { get; init; }
+
     /// <summary>Source rows with a null key column: written as new every day (a row without a key has no history).</summary>
     public required long NullKeyRows { get; init; }
 
@@ -69,7 +72,7 @@ public sealed record ConsolidatedStageReport
         text.Append($"consolidated {Table} {PartitionDate:yyyy-MM-dd} from {Source}")
             .Append(HistoryDate is { } history ? $" and the history of {history:yyyy-MM-dd}" : " (no history before it)")
             .Append($": {RowsIn:N0} rows in, {HistoryRows:N0} history rows, {RowsOut:N0} rows out; keys: {NewKeys:N0} new, {ChangedKeys:N0} changed, ")
-            .Append($"{UnchangedKeys:N0} unchanged, {ReturnedKeys:N0} back, {GoneKeys:N0} gone, {StillGoneKeys:N0} still gone; {NullKeyRows:N0} rows without a key; ")
+            .Append($"{UnchangedKeys:N0} unchanged, {ReturnedKeys:N0} back, {GoneKeys:N0} gone, {StillGoneKeys:N0} still gone, {ExpiredKeys:N0} expired; {NullKeyRows:N0} rows without a key; ")
             .Append($"{FileBytes / 1e6:N1} MB written; ").Append(Timings).Append("; ").Append(Memory);
         if (LaterPartitions.Count > 0)
             text.AppendLine().Append($"  later partitions built on the history this one replaced: {string.Join(", ", LaterPartitions.Select(d => d.ToString("yyyy-MM-dd")))}");
