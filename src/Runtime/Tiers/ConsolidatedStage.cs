@@ -85,12 +85,13 @@ public static class ConsolidatedStage
         long carryStarted = Stopwatch.GetTimestamp();
         if (historyDate is { } carryFrom)
         {
+            int expiresBefore = ExpiresBefore(partitionDate, options.KeepGoneDays);
             long firstRow = 0;
             await foreach (RecordBatch batch in output.ReadPartitionAsync(carryFrom, cancellationToken).ConfigureAwait(false))
             {
                 using (batch)
                 {
-                    await CarryAsync(batch, firstRow, outputSchema, history, ExpiresBefore(partitionDate, options.KeepGoneDays), writer, counts, output, carryFrom, cancellationToken).ConfigureAwait(false);
+                    await CarryAsync(batch, firstRow, outputSchema, history, expiresBefore, writer, counts, output, carryFrom, cancellationToken).ConfigureAwait(false);
                     firstRow += batch.Length;
                 }
             }
@@ -125,7 +126,7 @@ public static class ConsolidatedStage
             [
                 new StagePhase("read the history's keys", historyTime),
                 new StagePhase("merge today's rows", todayTime),
-                new StagePhase("carry the keys gone today", carryTime),
+                new StagePhase("carry the gone keys", carryTime),
                 new StagePhase("commit", commit),
             ]),
             Memory = memory.Stop(),
