@@ -149,6 +149,46 @@ public sealed class ConsolidatedStageTests(SimulatorFixture fixture) : IDisposab
     }
 
     [Fact]
+    public async Task Rows_without_a_key_are_new_each_day_and_never_carried()
+    {
+        foreach (DateOnly day in new[] { Day1, Day2 })
+        {
+            fixture.Fresh();
+            await RawStage.RunAsync(day, _warehouse.Root, fixture.RawOptions());
+            await TransformedStage.RunAsync<StellantisVehicle>(day, _warehouse.Root, SimulatorFixture.TransformedOptions());
+            await NullFirstVinsAsync(day, 3);
+        }
+
+        ConsolidatedStageReport first = await ConsolidatedStage.RunAsync<StellantisVehicle>(Day1, _warehouse.Root, Options);
+        ConsolidatedStageReport second = await ConsolidatedStage.RunAsync<StellantisVehicle>(Day2, _warehouse.Root, Options);
+
+        Assert.Equal(3, first.NullKeyRows);
+        Assert.Equal(3, second.NullKeyRows);
+        Assert.Equal(fixture.TotalVehicles - 3, second.UnchangedKeys);
+        Assert.Equal(0, second.GoneKeys + second.NewKeys);
+        Assert.Equal(fixture.TotalVehicles, second.RowsOut); // day 1's keyless rows are not carried
+        Assert.Equal(3, Warehouse.Count($"SELECT count(*) FROM {Consolidated(Day2)} WHERE vin IS NULL AND is_active AND first_seen = DATE '{Day2:yyyy-MM-dd}'"));
+    }
+
+    /// <summary>Rewrites a transformed partition with the first <paramref name="rows"/> VINs null.</summary>
+    private async Task NullFirstVinsAsync(DateOnly date, int rows)
+    {
+        Table table = new TableStore(_warehouse.Root).OpenTable("transformed", "stellantis_inventory");
+        List<RecordBatch> batches = await ReadAllAsync(table, date);
+        int vin = batches[0].Schema.GetFieldIndex("vin");
+        int seen = 0;
+        await WriteAsync(table, date, batches[0].Schema, batches, batch =>
+        {
+            var vins = (StringArray)batch.Column(vin);
+            var builder = new StringArray.Builder();
+            for (int row = 0; row < batch.Length; row++, seen++) builder.Append(seen < rows ? null : vins.GetString(row));
+            List<IArrowArray> columns = [.. Enumerable.Range(0, batch.ColumnCount).Select(batch.Column)];
+            columns[vin] = builder.Build();
+            return columns;
+        });
+    }
+
+    [Fact]
     public async Task History_written_by_an_earlier_entity_is_carried_by_column_name()
     {
         await DayAsync(Day1);
