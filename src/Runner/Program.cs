@@ -36,6 +36,11 @@ catch (ScenarioException ex)
     Console.Error.WriteLine(ex.Message);
     return ExitCodes.Usage;
 }
+catch (Ingest.Runner.Pipes.PipesException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return ExitCodes.Usage;
+}
 catch (Ingest.Tiers.NothingFetchedException ex)
 {
     // The page errors suggest the library's retry options; a scenario sets them through these knobs.

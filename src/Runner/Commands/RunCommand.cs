@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Ingest.Runner.Pipes;
 using Ingest.Runner.Scenarios;
 using Ingest.Runner.Stages;
 using Ingest.Simulator;
@@ -31,11 +32,27 @@ public static class RunCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // Launched by Dagster (Pipes): its step says which assets and which partition; each stage is reported back.
+            using PipesSession? pipes = PipesSession.OpenFromEnvironment();
+            try
+            {
+                return await RunAsync(parse, pipes, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                pipes?.Close(ex);
+                throw;
+            }
+        });
+        return command;
+
+        async Task<int> RunAsync(ParseResult parse, PipesSession? pipes, CancellationToken cancellationToken)
+        {
             ScenarioConfig config = ScenarioCatalog.Find(parse.GetValue(scenario)!);
-            DateOnly partition = parse.GetValue(date);
+            DateOnly partition = Partition(parse.GetValue(date), explicitDate: parse.GetResult(date) is { Implicit: false }, pipes);
             string root = Path.GetFullPath(parse.GetValue(warehouse)!);
             Uri? given = UpstreamOption.Parse(parse.GetValue(upstream));
-            IReadOnlyList<StageConfig> stages = Chosen(config, parse.GetValue(only) ?? []);
+            IReadOnlyList<StageConfig> stages = ForPipes(config, Chosen(config, parse.GetValue(only) ?? []), pipes);
             bool fetches = stages.Any(StageCatalog.Fetches);
 
             // Only a run that fetches needs an upstream; re-running a transform reads the warehouse alone.
@@ -66,15 +83,58 @@ public static class RunCommand
                 }
                 progress.Finish(succeeded: true);
                 results.Add((stage, result));
+                if (pipes is not null)
+                {
+                    pipes.ReportMaterialization(stage.AssetKey, Metadata(root, partition, result));
+                    foreach (string warning in result.Warnings) pipes.Log($"{stage.Name}: {warning}", "WARNING");
+                }
             }
 
             AnsiConsole.Write(SummaryTable(config, results));
             PrintNotes(results);
             PrintWhereTablesAre(root, partition, results);
+            pipes?.Close();
             return ExitCodes.Ok;
-        });
-        return command;
+        }
     }
+
+    /// <summary>
+    /// The partition to run: <c>--date</c>, or the Dagster step's partition key when the option is not given (a daily
+    /// partition's key is its date); the two must agree when both are given.
+    /// </summary>
+    private static DateOnly Partition(DateOnly date, bool explicitDate, PipesSession? pipes)
+    {
+        if (pipes?.PartitionKey is not { } key) return date;
+        if (!DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly fromDagster))
+            throw new ScenarioException($"The Dagster partition key '{key}' is not a date (YYYY-MM-DD); partition the assets daily.");
+        if (explicitDate && fromDagster != date)
+            throw new ScenarioException($"--date {date:yyyy-MM-dd} and the Dagster partition key {key} disagree; leave --date out when Dagster runs ingest.");
+        return fromDagster;
+    }
+
+    /// <summary>The stages whose asset keys the Dagster step materializes (all of <paramref name="chosen"/> outside Dagster).</summary>
+    private static IReadOnlyList<StageConfig> ForPipes(ScenarioConfig config, IReadOnlyList<StageConfig> chosen, PipesSession? pipes)
+    {
+        if (pipes?.AssetKeys is not { } keys) return chosen;
+        if (keys.FirstOrDefault(key => config.Stages.All(s => s.AssetKey != key)) is { } unknown)
+            throw new ScenarioException($"Dagster asks for asset '{unknown}', which no stage of scenario '{config.Name}' materializes; its assets: {string.Join(", ", config.Stages.Select(s => s.AssetKey))}.");
+        return [.. chosen.Where(stage => keys.Contains(stage.AssetKey))];
+    }
+
+    /// <summary>What Dagster shows of a stage: its table and figures (<c>dagster/row_count</c> is Dagster's own name for rows).</summary>
+    private static IEnumerable<PipesMetadata> Metadata(string root, DateOnly partition, StageResult result) =>
+    [
+        new("dagster/row_count", result.RowsOut, "int"),
+        new("table", result.Table, "text"),
+        new("path", Path.Combine(root, result.Table), "path"),
+        new("partition_date", partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "text"),
+        new("rows_in", result.RowsIn, "int"),
+        new("columns", result.Columns, "int"),
+        new("duration_seconds", Math.Round(result.Duration.TotalSeconds, 3), "float"),
+        new("peak_memory_mb", Math.Round(result.PeakWorkingSetMb, 1), "float"),
+        new("warnings", string.Join("; ", result.Warnings), "text"),
+        new("notes", string.Join("; ", result.Notes), "text"),
+    ];
 
     /// <summary>The scenario's stages named by <c>--stage</c>, in the scenario's order; all of them when none is named.</summary>
     private static IReadOnlyList<StageConfig> Chosen(ScenarioConfig config, string[] names)
