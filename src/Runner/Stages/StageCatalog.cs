@@ -31,8 +31,8 @@ public static class StageCatalog
     {
         "stellantis/raw/inventory" => RunRawAsync(context, StellantisSource(context), StellantisSubResources(context), cancellationToken),
         "stellantis/transformed/vehicles_from_inventory" => RunTransformedAsync<StellantisVehicle>(context, "stellantis/raw/inventory", cancellationToken),
-        "mercedes/raw/inventory" => RunRawAsync(context, MercedesSource(context), ["new", "used"], cancellationToken),
         "stellantis/consolidated/vehicles" => RunConsolidatedAsync<StellantisVehicle>(context, "stellantis/transformed/vehicles_from_inventory", cancellationToken),
+        "mercedes/raw/inventory" => RunRawAsync(context, MercedesSource(context), ["new", "used"], cancellationToken),
         "mercedes/transformed/vehicles_from_inventory" => RunTransformedAsync<MercedesVehicle>(context, "mercedes/raw/inventory", cancellationToken),
         "mercedes/consolidated/vehicles" => RunConsolidatedAsync<MercedesVehicle>(context, "mercedes/transformed/vehicles_from_inventory", cancellationToken),
         string unknown => throw new ScenarioException(
@@ -174,7 +174,7 @@ public static class StageCatalog
             SourceTable = source.Table,
             Namespace = asset.Namespace,
             Table = asset.Table,
-            KeepGoneDays = context.Setting("INGEST_KEEP_GONE_DAYS", "").Length == 0 ? null : context.IntSetting("INGEST_KEEP_GONE_DAYS", 0, min: 0),
+            KeepGoneDays = context.OptionalIntSetting("INGEST_KEEP_GONE_DAYS", min: 0),
         };
         ConsolidatedStageReport report = await ConsolidatedStage.RunAsync<TEntity>(context.PartitionDate, context.Warehouse, options, cancellationToken);
         var warnings = new List<string>();

@@ -26,6 +26,10 @@ public sealed record StageContext(
         : Scenario.Env.TryGetValue(name, out string? fromScenario) ? fromScenario
         : fallback;
 
+    /// <summary>A whole-number setting that may be unset (null).</summary>
+    public int? OptionalIntSetting(string name, int min = int.MinValue) =>
+        Setting(name, "").Length == 0 ? null : IntSetting(name, 0, min);
+
     public int IntSetting(string name, int fallback, int min = int.MinValue)
     {
         string text = Setting(name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture));
