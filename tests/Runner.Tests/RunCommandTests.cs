@@ -111,6 +111,22 @@ public sealed partial class RunCommandTests(JeepRun jeep)
     }
 
     [Fact]
+    public async Task Consolidating_a_date_after_one_never_consolidated_warns_with_what_to_run()
+    {
+        using var folder = new TempFolder();
+        string warehouse = folder.Combine("wh");
+        (await IngestExecutable.RunAsync(folder.Path, "run", "stellantis_jeep_inventory_fast", "--stage", "raw_inventory", "--stage", "transformed_vehicles",
+            "--date", JeepRun.Date, "--warehouse", warehouse)).ExitsWith(IngestResult.Ok);
+
+        IngestResult later = (await IngestExecutable.RunAsync(folder.Path, "run", "stellantis_jeep_inventory_fast", "--date", "2026-11-28", "--warehouse", warehouse))
+            .ExitsWith(IngestResult.Ok);
+
+        string summary = Unwrapped(later.Stdout);
+        Assert.Contains($"1 earlier dates of the source were never consolidated ({JeepRun.Date}), so the vehicles seen only then are not in the history; " +
+            "consolidate them in date order, then this date again: ingest run stellantis_jeep_inventory_fast --stage consolidated_vehicles --date <date>", summary);
+    }
+
+    [Fact]
     public async Task Days_to_keep_gone_vehicles_below_zero_is_a_usage_error()
     {
         jeep.Result.ExitsWith(IngestResult.Ok);
@@ -165,7 +181,7 @@ public sealed partial class RunCommandTests(JeepRun jeep)
             "run", "stellantis_jeep_inventory_fast", "--stage", "transformed_vehicles", "--date", JeepRun.Date, "--warehouse", warehouse)).ExitsWith(IngestResult.Ok);
 
         // The summary table wraps the warning inside its cell: read the cell's text as one line.
-        string summary = System.Text.RegularExpressions.Regex.Replace(replay.Stdout.Replace("│", " ", StringComparison.Ordinal), @"\s+", " ");
+        string summary = Unwrapped(replay.Stdout);
         Assert.Contains("the schema differs from 1 partition (2026-11-26): added model_year, vehicle_desc, brand, ccode and 69 more; removed badge; " +
             "read the table with union_by_name = true, or re-run each of them: ingest run stellantis_jeep_inventory_fast --stage transformed_vehicles --date <date>", summary);
         // Read by name, both days are there: the older one with nulls in the columns it lacks.
@@ -209,6 +225,9 @@ public sealed partial class RunCommandTests(JeepRun jeep)
         using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(manifest));
         return document.RootElement.GetProperty("commit_id").GetString()!;
     }
+
+    /// <summary>The summary's text with the table's borders and wrapping taken out: a long warning spans lines of its cell.</summary>
+    private static string Unwrapped(string stdout) => Regex.Replace(stdout.Replace("│", " ", StringComparison.Ordinal), @"\s+", " ");
 
     [GeneratedRegex("""duckdb -c "(?<sql>[^"]+)"$""", RegexOptions.Multiline)]
     private static partial Regex DuckDbCommand();

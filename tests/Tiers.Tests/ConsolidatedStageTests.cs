@@ -128,6 +128,27 @@ public sealed class ConsolidatedStageTests(SimulatorFixture fixture) : IDisposab
     }
 
     [Fact]
+    public async Task Source_dates_never_consolidated_before_this_one_are_named()
+    {
+        foreach (DateOnly day in new[] { Day1, Day2, Day3 })
+        {
+            fixture.Fresh();
+            await RawStage.RunAsync(day, _warehouse.Root, fixture.RawOptions());
+            await TransformedStage.RunAsync<StellantisVehicle>(day, _warehouse.Root, SimulatorFixture.TransformedOptions());
+        }
+
+        ConsolidatedStageReport first = await ConsolidatedStage.RunAsync<StellantisVehicle>(Day2, _warehouse.Root, Options);
+        Assert.Equal([Day1], first.SkippedSourcePartitions);
+        ConsolidatedStageReport inOrder = await ConsolidatedStage.RunAsync<StellantisVehicle>(Day1, _warehouse.Root, Options);
+        Assert.Empty(inOrder.SkippedSourcePartitions);
+        Assert.Equal([Day2], inOrder.LaterPartitions);
+
+        ConsolidatedStageReport skipping = await ConsolidatedStage.RunAsync<StellantisVehicle>(Day3, _warehouse.Root, Options with { Table = "skipping" });
+        Assert.Equal([Day1, Day2], skipping.SkippedSourcePartitions);
+        Assert.Contains("source partitions never consolidated, between the history and this date: 2026-11-27, 2026-11-28", skipping.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keys_gone_longer_than_the_days_kept_are_no_longer_carried()
     {
         await DayAsync(Day1);

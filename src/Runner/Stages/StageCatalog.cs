@@ -178,9 +178,14 @@ public static class StageCatalog
         };
         ConsolidatedStageReport report = await ConsolidatedStage.RunAsync<TEntity>(context.PartitionDate, context.Warehouse, options, cancellationToken);
         var warnings = new List<string>();
+        if (report.SkippedSourcePartitions.Count > 0)
+        {
+            warnings.Add($"{report.SkippedSourcePartitions.Count} earlier dates of the source were never consolidated ({Dates(report.SkippedSourcePartitions)}), so the vehicles seen only then are not in the history; " +
+                $"consolidate them in date order, then this date again: ingest run {context.Scenario.Name} --stage {context.Stage.Name} --date <date>");
+        }
         if (report.LaterPartitions.Count > 0)
         {
-            warnings.Add($"{report.LaterPartitions.Count} later partitions ({string.Join(", ", report.LaterPartitions.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}) " +
+            warnings.Add($"{report.LaterPartitions.Count} later partitions ({Dates(report.LaterPartitions)}) " +
                 $"were built on the history this run replaced; re-run each, in date order: ingest run {context.Scenario.Name} --stage {context.Stage.Name} --date <date>");
         }
         return new StageResult
@@ -204,4 +209,8 @@ public static class StageCatalog
             Report = report,
         };
     }
+
+    /// <summary>A few dates, then how many more.</summary>
+    private static string Dates(IReadOnlyList<DateOnly> dates) =>
+        string.Join(", ", dates.Take(5).Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))) + (dates.Count > 5 ? $" and {dates.Count - 5} more" : "");
 }

@@ -22,8 +22,10 @@ namespace Ingest.Tiers;
 /// with a null key column have no history: each day writes them as new. The history is the latest consolidated
 /// partition before the date, so re-running a date gives the same partition; re-running an earlier date leaves the
 /// later partitions built on the history it replaced (<see cref="ConsolidatedStageReport.LaterPartitions"/>): re-run
-/// them in date order. A gone key is carried for <see cref="ConsolidatedStageOptions.KeepGoneDays"/> after it was last
-/// seen, for ever by default.</para>
+/// them in date order. Source partitions between the history and the date that were never consolidated are named
+/// (<see cref="ConsolidatedStageReport.SkippedSourcePartitions"/>): the keys seen only then are not in the history.
+/// A gone key is carried for <see cref="ConsolidatedStageOptions.KeepGoneDays"/> after it was last seen, for ever by
+/// default.</para>
 /// <para><b>Whole columns, bounded memory.</b> Three streaming passes, a row group at a time: the history's key,
 /// snapshot and date columns (the others are not read) into an index (key hash → its first seen, last changed, snapshot
 /// and whether it was active, and each history row's key: ~50 bytes a key, 12 MB for 250,000); today's rows through the
@@ -121,6 +123,7 @@ public static class ConsolidatedStage
             ExpiredKeys = counts.Expired,
             NullKeyRows = counts.NullKey,
             LaterPartitions = [.. partitions.Where(date => date > partitionDate)],
+            SkippedSourcePartitions = [.. source.Partitions().Where(date => date < partitionDate && (historyDate is not { } from || date > from))],
             FileBytes = manifest.Files.Sum(f => f.Bytes),
             Timings = new StageTimings(Stopwatch.GetElapsedTime(started),
             [

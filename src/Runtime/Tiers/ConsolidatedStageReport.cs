@@ -59,6 +59,13 @@ public sealed record ConsolidatedStageReport
     /// </summary>
     public required IReadOnlyList<DateOnly> LaterPartitions { get; init; }
 
+    /// <summary>
+    /// Source partitions before this one and after its history that were never consolidated (none had a consolidated
+    /// partition): the keys seen only on those days are missing from the history. Consolidate them in date order,
+    /// then this date again.
+    /// </summary>
+    public required IReadOnlyList<DateOnly> SkippedSourcePartitions { get; init; }
+
     /// <summary>Bytes of the committed partition's Parquet files.</summary>
     public required long FileBytes { get; init; }
 
@@ -74,6 +81,8 @@ public sealed record ConsolidatedStageReport
             .Append($": {RowsIn:N0} rows in, {HistoryRows:N0} history rows, {RowsOut:N0} rows out; keys: {NewKeys:N0} new, {ChangedKeys:N0} changed, ")
             .Append($"{UnchangedKeys:N0} unchanged, {ReturnedKeys:N0} back, {GoneKeys:N0} gone, {StillGoneKeys:N0} still gone, {ExpiredKeys:N0} expired; {NullKeyRows:N0} rows without a key; ")
             .Append($"{FileBytes / 1e6:N1} MB written; ").Append(Timings).Append("; ").Append(Memory);
+        if (SkippedSourcePartitions.Count > 0)
+            text.AppendLine().Append($"  source partitions never consolidated, between the history and this date: {string.Join(", ", SkippedSourcePartitions.Select(d => d.ToString("yyyy-MM-dd")))}");
         if (LaterPartitions.Count > 0)
             text.AppendLine().Append($"  later partitions built on the history this one replaced: {string.Join(", ", LaterPartitions.Select(d => d.ToString("yyyy-MM-dd")))}");
         return text.ToString();
