@@ -81,7 +81,12 @@ public sealed class YourOwnEntityTests(SimulatorFixture fixture) : IDisposable
 
         // The raw partition through the generated extractor to transformed/jeep_inventory; never asks the upstream.
         TransformedStageReport vehicles = await TransformedStage.RunAsync<DocsJeepVehicle>(date, warehouse, new TransformedStageOptions { RawTable = "jeep" });
+
+        // Every vehicle ever seen, with first_seen, last_seen, last_changed and is_active, to consolidated/jeep_inventory.
+        ConsolidatedStageReport history = await ConsolidatedStage.RunAsync<DocsJeepVehicle>(date, warehouse, new ConsolidatedStageOptions { SourceTable = "jeep_inventory" });
         Assert.Equal(0, raw.FailedPages);
+        Assert.Equal(vehicles.RowsOut, history.NewKeys);
+        Assert.Equal(vehicles.RowsOut, history.RowsOut);
         return vehicles;
     }
 }
