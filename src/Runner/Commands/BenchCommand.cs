@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Ingest.Runner.Bench;
 using Ingest.Runner.Scenarios;
+using Ingest.Runner.Stages;
 using Ingest.Simulator;
 using Spectre.Console;
 
@@ -16,7 +17,7 @@ public static class BenchCommand
 {
     public const int DefaultStageTimeoutSeconds = 1800;
 
-    public static Command Create()
+    public static Command Create(StageRegistry registry)
     {
         var scenario = new Argument<string>("scenario") { Description = "A scenario name from benchmarks/configs or a path." };
         var label = new Argument<string>("label") { Description = "Names this run, e.g. baseline or my-change; results go to benchmarks/results/<scenario>/<label>/." };
@@ -30,7 +31,7 @@ public static class BenchCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            ScenarioConfig config = ScenarioCatalog.Find(parse.GetValue(scenario)!);
+            ScenarioConfig config = ScenarioCatalog.Find(parse.GetValue(scenario)!, registry);
             string name = parse.GetValue(label)!;
             if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('/'))
                 throw new ScenarioException($"Label '{name}' cannot name a folder; use letters, digits, '-' or '_'.");
@@ -107,11 +108,14 @@ public static class BenchCommand
             : throw new ScenarioException($"STAGE_TIMEOUT_S='{text}' is not a positive number of seconds.");
     }
 
-    /// <summary>How to start this same runner again: the apphost, or <c>dotnet ingest.dll</c>.</summary>
+    /// <summary>
+    /// How to start this same runner again: the apphost, or <c>dotnet &lt;app&gt;.dll</c>; the entry assembly, so a team's
+    /// own runner (with its own stages) starts itself, not the shipped <c>ingest</c>.
+    /// </summary>
     private static (string FileName, List<string> Arguments) SelfInvocation()
     {
         string process = Environment.ProcessPath ?? "dotnet";
-        string assembly = typeof(BenchCommand).Assembly.Location;
+        string assembly = (System.Reflection.Assembly.GetEntryAssembly() ?? typeof(BenchCommand).Assembly).Location;
         bool viaDotnet = Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
         return viaDotnet ? (process, [assembly]) : (process, []);
     }

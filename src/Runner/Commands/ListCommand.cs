@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ingest.Runner.Scenarios;
+using Ingest.Runner.Stages;
 using Spectre.Console;
 
 namespace Ingest.Runner.Commands;
@@ -7,15 +8,14 @@ namespace Ingest.Runner.Commands;
 /// <summary><c>ingest list</c>: the entities compiled into this runner and the scenarios it can run.</summary>
 public static class ListCommand
 {
-    public static Command Create()
+    public static Command Create(StageRegistry stages)
     {
         var command = new Command("list", "Shows the entities compiled into the runner and the scenarios in benchmarks/configs.");
         command.SetAction(_ =>
         {
             var entities = new Table().Title("Entities").AddColumns("table", "records path", "key", "columns");
-            foreach (EntityCatalog.Entry entry in EntityCatalog.All)
+            foreach (EntityDescriptor d in stages.Entities)
             {
-                EntityDescriptor d = entry.Descriptor;
                 entities.AddRow(Markup.Escape(d.Table), Markup.Escape(d.RecordsPath), Markup.Escape(string.Join(", ", d.Key)), d.Columns.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             AnsiConsole.Write(entities);
@@ -25,7 +25,7 @@ public static class ListCommand
             {
                 try
                 {
-                    ScenarioConfig scenario = ScenarioCatalog.Find(name);
+                    ScenarioConfig scenario = ScenarioCatalog.Find(name, stages);
                     scenarios.AddRow(Markup.Escape(name), Markup.Escape(scenario.Oem), Markup.Escape(string.Join(" → ", scenario.Stages.Select(s => s.Name))), Markup.Escape(scenario.Description));
                 }
                 catch (ScenarioException ex)

@@ -15,7 +15,7 @@ namespace Ingest.Runner.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public static Command Create()
+    public static Command Create(StageRegistry registry)
     {
         var scenario = new Argument<string>("scenario") { Description = "A scenario name from benchmarks/configs (see `ingest list`) or a path to a scenario .json." };
         var date = PartitionDateOption.Create();
@@ -48,12 +48,12 @@ public static class RunCommand
 
         async Task<int> RunAsync(ParseResult parse, PipesSession? pipes, CancellationToken cancellationToken)
         {
-            ScenarioConfig config = ScenarioCatalog.Find(parse.GetValue(scenario)!);
+            ScenarioConfig config = ScenarioCatalog.Find(parse.GetValue(scenario)!, registry);
             DateOnly partition = Partition(parse.GetValue(date), explicitDate: parse.GetResult(date) is { Implicit: false }, pipes);
             string root = Path.GetFullPath(parse.GetValue(warehouse)!);
             Uri? given = UpstreamOption.Parse(parse.GetValue(upstream));
             IReadOnlyList<StageConfig> stages = ForPipes(config, Chosen(config, parse.GetValue(only) ?? []), pipes);
-            bool fetches = stages.Any(StageCatalog.Fetches);
+            bool fetches = stages.Any(registry.Fetches);
 
             // Only a run that fetches needs an upstream; re-running a transform reads the warehouse alone.
             await using SimulatorServer? simulator = given is null && fetches
@@ -74,7 +74,7 @@ public static class RunCommand
                 StageResult result;
                 try
                 {
-                    result = await StageCatalog.RunAsync(context, cancellationToken);
+                    result = await registry.RunAsync(context, cancellationToken);
                 }
                 catch
                 {

@@ -12,7 +12,7 @@ namespace Ingest.Runner.Commands;
 /// </summary>
 public static class StageCommand
 {
-    public static Command Create()
+    public static Command Create(StageRegistry stages)
     {
         var scenario = new Argument<string>("scenario") { Description = "The scenario name or path." };
         var stage = new Argument<string>("stage") { Description = "The stage's name in the scenario." };
@@ -27,7 +27,7 @@ public static class StageCommand
         command.Hidden = true;
         command.SetAction(async (parse, cancellationToken) =>
         {
-            ScenarioConfig config = ScenarioCatalog.Find(parse.GetValue(scenario)!);
+            ScenarioConfig config = ScenarioCatalog.Find(parse.GetValue(scenario)!, stages);
             string name = parse.GetValue(stage)!;
             StageConfig chosen = config.Stages.FirstOrDefault(s => s.Name == name)
                 ?? throw new ScenarioException($"Scenario '{config.Name}' has no stage '{name}'; its stages: {string.Join(", ", config.Stages.Select(s => s.Name))}.");
@@ -36,7 +36,7 @@ public static class StageCommand
             using var self = System.Diagnostics.Process.GetCurrentProcess();
             long? faultsBefore = ProcessMemory.MinorPageFaults(Environment.ProcessId);
             TimeSpan systemBefore = self.PrivilegedProcessorTime;
-            StageResult result = await StageCatalog.RunAsync(context, cancellationToken);
+            StageResult result = await stages.RunAsync(context, cancellationToken);
             long? stageFaults = ProcessMemory.MinorPageFaults(Environment.ProcessId) - faultsBefore;
             TimeSpan stageSystem = self.PrivilegedProcessorTime - systemBefore;
 

@@ -31,16 +31,17 @@ public static class ScenarioCatalog
             : [];
     }
 
-    public static ScenarioConfig Find(string nameOrPath)
+    /// <summary>The scenario named (or at the path given), checked against the stages <paramref name="stages"/> knows.</summary>
+    public static ScenarioConfig Find(string nameOrPath, Stages.StageRegistry stages)
     {
         if (nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || nameOrPath.Contains(Path.DirectorySeparatorChar))
-            return ScenarioConfig.Load(nameOrPath);
+            return ScenarioConfig.Load(nameOrPath, stages.AssetKeys);
         string path = Path.Combine(Folder(), nameOrPath + ".json");
         if (!File.Exists(path))
         {
             string known = string.Join(", ", Names());
             throw new ScenarioException($"There is no scenario '{nameOrPath}' in {Folder()}; known scenarios: {(known.Length == 0 ? "none" : known)}.");
         }
-        return ScenarioConfig.Load(path);
+        return ScenarioConfig.Load(path, stages.AssetKeys);
     }
 }

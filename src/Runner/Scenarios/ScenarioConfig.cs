@@ -34,7 +34,8 @@ public sealed record ScenarioConfig
     };
 
     /// <summary>Reads and checks a scenario file; a problem is a <see cref="ScenarioException"/> saying what to fix.</summary>
-    public static ScenarioConfig Load(string path)
+    /// <summary>Reads and checks a scenario file; with <paramref name="knownAssetKeys"/>, each stage's asset must be one of them.</summary>
+    public static ScenarioConfig Load(string path, IReadOnlyCollection<string>? knownAssetKeys = null)
     {
         if (!File.Exists(path)) throw new ScenarioException($"Scenario file '{path}' does not exist; see `ingest list` for the scenarios in benchmarks/configs.");
         ScenarioConfig? config;
@@ -52,8 +53,8 @@ public sealed record ScenarioConfig
         {
             if (string.IsNullOrWhiteSpace(stage.Name) || string.IsNullOrWhiteSpace(stage.AssetKey))
                 throw new ScenarioException($"A stage of scenario '{config.Name}' in '{path}' lacks a name or an asset_key.");
-            if (!StageCatalog.AssetKeys.Contains(stage.AssetKey))
-                throw new ScenarioException($"Stage '{stage.Name}' of scenario '{config.Name}' in '{path}' names asset '{stage.AssetKey}', which this runner does not know; known assets: {string.Join(", ", StageCatalog.AssetKeys)}.");
+            if (knownAssetKeys is not null && !knownAssetKeys.Contains(stage.AssetKey))
+                throw new ScenarioException($"Stage '{stage.Name}' of scenario '{config.Name}' in '{path}' names asset '{stage.AssetKey}', which this runner does not know; known assets: {string.Join(", ", knownAssetKeys)}.");
         }
         return config;
     }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Ingest.Entities.Mercedes;
-using Ingest.Entities.Stellantis;
 using Ingest.Runner.Scenarios;
 using Ingest.Sources;
 using Ingest.Tiers;
@@ -8,59 +6,18 @@ using Ingest.Tiers;
 namespace Ingest.Runner.Stages;
 
 /// <summary>
-/// The stages the runner knows, by asset key: the raw stage of a source (pages to the raw table), the
-/// transformed stage of an entity (the raw partition through the generated extractor) and its consolidated stage
-/// (the day's transformed partition merged with the history of every key).
+/// How each kind of stage runs for the runner (<see cref="StageRegistry"/> names them by asset key): the raw stage of a
+/// source, the transformed stage of an entity and its consolidated stage, each reported as a <see cref="StageResult"/>
+/// with the warnings and notes the summary shows.
 /// </summary>
-public static class StageCatalog
+internal static class StageRunners
 {
-    public static IReadOnlyList<string> AssetKeys { get; } =
-    [
-        "stellantis/raw/inventory",
-        "stellantis/transformed/vehicles_from_inventory",
-        "stellantis/consolidated/vehicles",
-        "mercedes/raw/inventory",
-        "mercedes/transformed/vehicles_from_inventory",
-        "mercedes/consolidated/vehicles",
-    ];
-
-    /// <summary>True for a stage that fetches from the upstream (a raw stage); the others read tables only.</summary>
-    public static bool Fetches(StageConfig stage) => stage.AssetKey.Split('/') is [_, "raw", ..];
-
-    public static Task<StageResult> RunAsync(StageContext context, CancellationToken cancellationToken) => context.Stage.AssetKey switch
-    {
-        "stellantis/raw/inventory" => RunRawAsync(context, StellantisSource(context), StellantisSubResources(context), cancellationToken),
-        "stellantis/transformed/vehicles_from_inventory" => RunTransformedAsync<StellantisVehicle>(context, "stellantis/raw/inventory", cancellationToken),
-        "stellantis/consolidated/vehicles" => RunConsolidatedAsync<StellantisVehicle>(context, "stellantis/transformed/vehicles_from_inventory", cancellationToken),
-        "mercedes/raw/inventory" => RunRawAsync(context, MercedesSource(context), ["new", "used"], cancellationToken),
-        "mercedes/transformed/vehicles_from_inventory" => RunTransformedAsync<MercedesVehicle>(context, "mercedes/raw/inventory", cancellationToken),
-        "mercedes/consolidated/vehicles" => RunConsolidatedAsync<MercedesVehicle>(context, "mercedes/transformed/vehicles_from_inventory", cancellationToken),
-        string unknown => throw new ScenarioException(
-            $"Stage '{context.Stage.Name}' of scenario '{context.Scenario.Name}' names asset '{unknown}', which this runner does not know; known assets: {string.Join(", ", AssetKeys)}."),
-    };
-
-    private static PagedSourceOptions StellantisSource(StageContext context)
-    {
-        PagedSourceOptions source = KnownSources.StellantisInventory(
-            context.RequireUpstream(),
-            zip: context.Setting("INGEST_ZIP", "10001"),
-            radius: context.IntSetting("INGEST_RADIUS", 99999),
-            brand: context.Setting("INGEST_BRAND", "jeep"));
-        return Tuned(source, context);
-    }
-
-    private static PagedSourceOptions MercedesSource(StageContext context)
-    {
-        PagedSourceOptions source = KnownSources.MercedesInventory(context.RequireUpstream(), zip: context.Setting("INGEST_ZIP", "10001"));
-        return Tuned(source, context);
-    }
-
     /// <summary>
     /// The knobs a scenario (or the environment) may turn on any source: requests in flight (<c>INGEST_CONCURRENCY</c>),
     /// attempts per page (<c>INGEST_MAX_ATTEMPTS</c>, the first included) and how long one may take
     /// (<c>INGEST_ATTEMPT_TIMEOUT_S</c>), which a page's error suggests raising when it failed on timeouts.
     /// </summary>
-    private static PagedSourceOptions Tuned(PagedSourceOptions source, StageContext context) => source with
+    public static PagedSourceOptions Tuned(PagedSourceOptions source, StageContext context) => source with
     {
         Concurrency = context.IntSetting("INGEST_CONCURRENCY", source.Concurrency, min: 1),
         Retry = source.Retry with
@@ -70,17 +27,7 @@ public static class StageCatalog
         },
     };
 
-    /// <summary>The model-year codes to fetch: <c>INGEST_MODEL_YEAR_CODES</c> (comma-separated) or every code of the brand.</summary>
-    private static IReadOnlyList<SubResource> StellantisSubResources(StageContext context)
-    {
-        string configured = context.Setting("INGEST_MODEL_YEAR_CODES", "");
-        IEnumerable<string> codes = configured.Length > 0
-            ? configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : StellantisModelYearCodes.Jeep;
-        return [.. codes.Select(code => new SubResource(code))];
-    }
-
-    private static async Task<StageResult> RunRawAsync(StageContext context, PagedSourceOptions source, IReadOnlyList<SubResource> subResources, CancellationToken cancellationToken)
+    public static async Task<StageResult> RunRawAsync(StageContext context, PagedSourceOptions source, IReadOnlyList<SubResource> subResources, CancellationToken cancellationToken)
     {
         AssetKey asset = AssetKey.Parse(context.Stage.AssetKey);
         var options = new RawStageOptions
@@ -122,7 +69,7 @@ public static class StageCatalog
         };
     }
 
-    private static async Task<StageResult> RunTransformedAsync<TEntity>(StageContext context, string rawAsset, CancellationToken cancellationToken)
+    public static async Task<StageResult> RunTransformedAsync<TEntity>(StageContext context, string rawAsset, CancellationToken cancellationToken)
         where TEntity : IEntity
     {
         AssetKey asset = AssetKey.Parse(context.Stage.AssetKey);
@@ -163,7 +110,7 @@ public static class StageCatalog
         };
     }
 
-    private static async Task<StageResult> RunConsolidatedAsync<TEntity>(StageContext context, string transformedAsset, CancellationToken cancellationToken)
+    public static async Task<StageResult> RunConsolidatedAsync<TEntity>(StageContext context, string transformedAsset, CancellationToken cancellationToken)
         where TEntity : IEntity
     {
         AssetKey asset = AssetKey.Parse(context.Stage.AssetKey);
