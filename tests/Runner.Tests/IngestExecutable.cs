@@ -23,7 +23,11 @@ internal static class IngestExecutable
     public static string ScenarioFolder => Path.Combine(RepositoryRoot, "benchmarks", "configs");
 
     /// <summary>Runs <c>ingest <paramref name="arguments"/></c> in <paramref name="workingDirectory"/> and waits for it to exit.</summary>
-    public static async Task<IngestResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Task<IngestResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunAppAsync(Dll, workingDirectory, environment, arguments);
+
+    /// <summary>Runs another runner built on the same command line (a team's own, <c>tests/Runner.OwnRunner</c>) the same way.</summary>
+    public static async Task<IngestResult> RunAppAsync(string dll, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -34,7 +38,7 @@ internal static class IngestExecutable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(Dll);
+        start.ArgumentList.Add(dll);
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
         foreach (string key in start.Environment.Keys.Where(k => Inherited.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList())
             start.Environment.Remove(key);
