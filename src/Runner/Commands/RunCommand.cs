@@ -118,7 +118,9 @@ public static class RunCommand
         if (pipes?.AssetKeys is not { } keys) return chosen;
         if (keys.FirstOrDefault(key => config.Stages.All(s => s.AssetKey != key)) is { } unknown)
             throw new ScenarioException($"Dagster asks for asset '{unknown}', which no stage of scenario '{config.Name}' materializes; its assets: {string.Join(", ", config.Stages.Select(s => s.AssetKey))}.");
-        return [.. chosen.Where(stage => keys.Contains(stage.AssetKey))];
+        StageConfig[] asked = [.. chosen.Where(stage => keys.Contains(stage.AssetKey))];
+        return asked.Length > 0 ? asked
+            : throw new ScenarioException($"None of the stages chosen with --stage materializes an asset the Dagster step asks for ({string.Join(", ", keys)}); leave --stage out when Dagster runs ingest.");
     }
 
     /// <summary>What Dagster shows of a stage: its table and figures (<c>dagster/row_count</c> is Dagster's own name for rows).</summary>
