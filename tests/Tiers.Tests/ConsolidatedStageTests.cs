@@ -128,6 +128,25 @@ public sealed class ConsolidatedStageTests(SimulatorFixture fixture) : IDisposab
     }
 
     [Fact]
+    public async Task Raw_pages_without_records_are_counted_because_their_keys_read_as_gone()
+    {
+        fixture.Fresh(new FaultOptions { Seed = 5, ServerErrorRate = 0.2, MalformedJsonRate = 0.1 });
+        RawStageReport raw = await RawStage.RunAsync(Day1, _warehouse.Root, fixture.RawOptions(retry: SimulatorFixture.FastRetry with { MaxAttempts = 1 }));
+        Assert.True(raw.FailedPages > 0 && raw.NotJsonPages > 0, raw.ToString());
+        await TransformedStage.RunAsync<StellantisVehicle>(Day1, _warehouse.Root, SimulatorFixture.TransformedOptions());
+
+        ConsolidatedStageReport notChecked = await ConsolidatedStage.RunAsync<StellantisVehicle>(Day1, _warehouse.Root, Options);
+        ConsolidatedStageReport report = await ConsolidatedStage.RunAsync<StellantisVehicle>(Day1, _warehouse.Root, Options with { RawTable = "stellantis_inventory" });
+
+        Assert.Equal(0, notChecked.PagesWithoutRecords);
+        Assert.Equal(raw.FailedPages + raw.NotJsonPages, report.PagesWithoutRecords);
+        var expected = Warehouse.Query($"SELECT DISTINCT sub_resource FROM {_warehouse.Read("raw", "stellantis_inventory")} WHERE outcome <> 'fetched' ORDER BY 1")
+            .Select(r => (string)r[0]!);
+        Assert.Equal(expected, report.SubResourcesWithoutRecords);
+        Assert.Contains($"{report.PagesWithoutRecords} raw pages of the day brought no records", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Source_dates_never_consolidated_before_this_one_are_named()
     {
         foreach (DateOnly day in new[] { Day1, Day2, Day3 })

@@ -14,6 +14,7 @@ public sealed class StageRegistry
 {
     private readonly Dictionary<string, Stage> _stages = new(StringComparer.Ordinal);
     private readonly List<EntityDescriptor> _entities = [];
+    private readonly Dictionary<string, string> _rawOfTransformed = new(StringComparer.Ordinal);
 
     /// <summary>The registered asset keys, in the order they were added.</summary>
     public IReadOnlyList<string> AssetKeys => [.. _stages.Keys];
@@ -42,14 +43,20 @@ public sealed class StageRegistry
     public StageRegistry Transformed<TEntity>(string assetKey, string rawAssetKey) where TEntity : IEntity
     {
         Entity<TEntity>();
-        return Add(assetKey, fetches: false, (context, cancellationToken) => StageRunners.RunTransformedAsync<TEntity>(context, rawAssetKey, cancellationToken));
+        Add(assetKey, fetches: false, (context, cancellationToken) => StageRunners.RunTransformedAsync<TEntity>(context, rawAssetKey, cancellationToken));
+        _rawOfTransformed[assetKey] = rawAssetKey;
+        return this;
     }
 
-    /// <summary>A consolidated stage: the day's partition of <paramref name="transformedAssetKey"/> against the history of every key.</summary>
+    /// <summary>
+    /// A consolidated stage: the day's partition of <paramref name="transformedAssetKey"/> against the history of every
+    /// key. When that transformed stage is registered too, the day's raw pages without records are counted and warned of.
+    /// </summary>
     public StageRegistry Consolidated<TEntity>(string assetKey, string transformedAssetKey) where TEntity : IEntity
     {
         Entity<TEntity>();
-        return Add(assetKey, fetches: false, (context, cancellationToken) => StageRunners.RunConsolidatedAsync<TEntity>(context, transformedAssetKey, cancellationToken));
+        return Add(assetKey, fetches: false, (context, cancellationToken) => StageRunners.RunConsolidatedAsync<TEntity>(
+            context, transformedAssetKey, _rawOfTransformed.GetValueOrDefault(transformedAssetKey), cancellationToken));
     }
 
     /// <summary>Lists an entity in <c>ingest list</c> (the stages add theirs).</summary>

@@ -110,21 +110,30 @@ internal static class StageRunners
         };
     }
 
-    public static async Task<StageResult> RunConsolidatedAsync<TEntity>(StageContext context, string transformedAsset, CancellationToken cancellationToken)
+    public static async Task<StageResult> RunConsolidatedAsync<TEntity>(StageContext context, string transformedAsset, string? rawAsset, CancellationToken cancellationToken)
         where TEntity : IEntity
     {
         AssetKey asset = AssetKey.Parse(context.Stage.AssetKey);
         AssetKey source = AssetKey.Parse(transformedAsset);
+        AssetKey? raw = rawAsset is null ? null : AssetKey.Parse(rawAsset);
         var options = new ConsolidatedStageOptions
         {
             SourceNamespace = source.Namespace,
             SourceTable = source.Table,
+            RawNamespace = raw?.Namespace ?? RawTier.DefaultNamespace,
+            RawTable = raw?.Table,
             Namespace = asset.Namespace,
             Table = asset.Table,
             KeepGoneDays = context.OptionalIntSetting("INGEST_KEEP_GONE_DAYS", min: 0),
         };
         ConsolidatedStageReport report = await ConsolidatedStage.RunAsync<TEntity>(context.PartitionDate, context.Warehouse, options, cancellationToken);
         var warnings = new List<string>();
+        if (report.PagesWithoutRecords > 0)
+        {
+            warnings.Add($"{report.PagesWithoutRecords} raw pages of {context.PartitionDate:yyyy-MM-dd} brought no records ({string.Join(", ", report.SubResourcesWithoutRecords.Take(5))}" +
+                $"{(report.SubResourcesWithoutRecords.Count > 5 ? $" and {report.SubResourcesWithoutRecords.Count - 5} more" : "")}), so the vehicles on them read as gone today; " +
+                $"fetch the day again and consolidate it again: ingest run {context.Scenario.Name} --date {context.PartitionDate:yyyy-MM-dd}");
+        }
         if (report.SkippedSourcePartitions.Count > 0)
         {
             warnings.Add($"{report.SkippedSourcePartitions.Count} earlier dates of the source were never consolidated ({Dates(report.SkippedSourcePartitions)}), so the vehicles seen only then are not in the history; " +

@@ -25,7 +25,8 @@ namespace Ingest.Tiers;
 /// them in date order. Source partitions between the history and the date that were never consolidated are named
 /// (<see cref="ConsolidatedStageReport.SkippedSourcePartitions"/>): the keys seen only then are not in the history.
 /// A gone key is carried for <see cref="ConsolidatedStageOptions.KeepGoneDays"/> after it was last seen, for ever by
-/// default.</para>
+/// default. A page that failed upstream holds keys the day does not see: they read as gone, so the day's raw pages
+/// without records are counted (<see cref="ConsolidatedStageReport.PagesWithoutRecords"/>).</para>
 /// <para><b>Whole columns, bounded memory.</b> Three streaming passes, a row group at a time: the history's key,
 /// snapshot and date columns (the others are not read) into an index (key hash → its first seen, last changed, snapshot
 /// and whether it was active, and each history row's key: ~50 bytes a key, 12 MB for 250,000); today's rows through the
@@ -100,6 +101,10 @@ public static class ConsolidatedStage
         }
         TimeSpan carryTime = Stopwatch.GetElapsedTime(carryStarted);
 
+        (long pagesWithoutRecords, IReadOnlyList<string> subResourcesWithoutRecords) = options.RawTable is { } rawTable
+            ? await PagesWithoutRecordsAsync(store.OpenTable(options.RawNamespace, rawTable), partitionDate, cancellationToken).ConfigureAwait(false)
+            : (0, []);
+
         long commitStarted = Stopwatch.GetTimestamp();
         PartitionManifest manifest = await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
         TimeSpan commit = Stopwatch.GetElapsedTime(commitStarted);
@@ -123,6 +128,8 @@ public static class ConsolidatedStage
             ExpiredKeys = counts.Expired,
             NullKeyRows = counts.NullKey,
             LaterPartitions = [.. partitions.Where(date => date > partitionDate)],
+            PagesWithoutRecords = pagesWithoutRecords,
+            SubResourcesWithoutRecords = subResourcesWithoutRecords,
             SkippedSourcePartitions = [.. source.Partitions().Where(date => date < partitionDate && (historyDate is not { } from || date > from))],
             FileBytes = manifest.Files.Sum(f => f.Bytes),
             Timings = new StageTimings(Stopwatch.GetElapsedTime(started),
@@ -134,6 +141,29 @@ public static class ConsolidatedStage
             ]),
             Memory = memory.Stop(),
         };
+    }
+
+    /// <summary>The raw partition's pages whose outcome is not <c>fetched</c> (two of its columns read), and their sub-resources.</summary>
+    private static async Task<(long Pages, IReadOnlyList<string> SubResources)> PagesWithoutRecordsAsync(Table raw, DateOnly date, CancellationToken cancellationToken)
+    {
+        if (raw.ReadManifest(date) is null) return (0, []);
+        long pages = 0;
+        var subResources = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (RecordBatch batch in raw.ReadPartitionAsync(date, [RawTier.Outcome, RawTier.SubResource], cancellationToken).ConfigureAwait(false))
+        {
+            using (batch)
+            {
+                var outcomes = (StringArray)batch.Column(RawTier.Outcome);
+                var names = (StringArray)batch.Column(RawTier.SubResource);
+                for (int row = 0; row < batch.Length; row++)
+                {
+                    if (outcomes.GetBytes(row).SequenceEqual("fetched"u8)) continue;
+                    pages++;
+                    subResources.Add(names.GetString(row));
+                }
+            }
+        }
+        return (pages, [.. subResources]);
     }
 
     private static int DayNumber(DateOnly date) => date.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;

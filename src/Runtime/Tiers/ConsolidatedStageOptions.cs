@@ -16,6 +16,15 @@ public sealed record ConsolidatedStageOptions
     public string? Table { get; init; }
 
     /// <summary>
+    /// The raw table behind the source (e.g. <c>stellantis_inventory</c>); null: not checked. When given, the day's pages
+    /// that brought no records (failed upstream, or not JSON) are counted in the report: the keys they held read as
+    /// gone today.
+    /// </summary>
+    public string? RawTable { get; init; }
+
+    public string RawNamespace { get; init; } = RawTier.DefaultNamespace;
+
+    /// <summary>
     /// How many days a key gone from the source is carried after it was last seen; null: for ever. A partition holds
     /// every key it carries, so without a limit each day's partition keeps every vehicle ever sold.
     /// </summary>

@@ -66,6 +66,16 @@ public sealed record ConsolidatedStageReport
     /// </summary>
     public required IReadOnlyList<DateOnly> SkippedSourcePartitions { get; init; }
 
+    /// <summary>
+    /// The day's raw pages that brought no records (failed upstream, or not JSON), when
+    /// <see cref="ConsolidatedStageOptions.RawTable"/> is given: the keys they held are counted as gone today. Fetch the
+    /// day again and consolidate it again.
+    /// </summary>
+    public long PagesWithoutRecords { get; init; }
+
+    /// <summary>The sub-resources of <see cref="PagesWithoutRecords"/>.</summary>
+    public IReadOnlyList<string> SubResourcesWithoutRecords { get; init; } = [];
+
     /// <summary>Bytes of the committed partition's Parquet files.</summary>
     public required long FileBytes { get; init; }
 
@@ -81,6 +91,8 @@ public sealed record ConsolidatedStageReport
             .Append($": {RowsIn:N0} rows in, {HistoryRows:N0} history rows, {RowsOut:N0} rows out; keys: {NewKeys:N0} new, {ChangedKeys:N0} changed, ")
             .Append($"{UnchangedKeys:N0} unchanged, {ReturnedKeys:N0} back, {GoneKeys:N0} gone, {StillGoneKeys:N0} still gone, {ExpiredKeys:N0} expired; {NullKeyRows:N0} rows without a key; ")
             .Append($"{FileBytes / 1e6:N1} MB written; ").Append(Timings).Append("; ").Append(Memory);
+        if (PagesWithoutRecords > 0)
+            text.AppendLine().Append($"  {PagesWithoutRecords:N0} raw pages of the day brought no records ({string.Join(", ", SubResourcesWithoutRecords)}): the keys they held read as gone");
         if (SkippedSourcePartitions.Count > 0)
             text.AppendLine().Append($"  source partitions never consolidated, between the history and this date: {string.Join(", ", SkippedSourcePartitions.Select(d => d.ToString("yyyy-MM-dd")))}");
         if (LaterPartitions.Count > 0)
