@@ -93,7 +93,7 @@ internal static class StageRunners
         foreach (Ingest.Tables.SchemaDifference difference in report.SchemaDifferences)
         {
             warnings.Add($"the schema differs from {difference}; read the table with union_by_name = true, or re-run each of them: " +
-                $"ingest run {context.Scenario.Name} --stage {context.Stage.Name} --date <date>");
+                ReplayCommand(context));
         }
         return new StageResult
         {
@@ -137,12 +137,12 @@ internal static class StageRunners
         if (report.SkippedSourcePartitions.Count > 0)
         {
             warnings.Add($"{report.SkippedSourcePartitions.Count} earlier dates of the source were never consolidated ({Dates(report.SkippedSourcePartitions)}), so the vehicles seen only then are not in the history; " +
-                $"consolidate them in date order, then this date again: ingest run {context.Scenario.Name} --stage {context.Stage.Name} --date <date>");
+                "consolidate them in date order, then this date again: " + ReplayCommand(context));
         }
         if (report.LaterPartitions.Count > 0)
         {
             warnings.Add($"{report.LaterPartitions.Count} later partitions ({Dates(report.LaterPartitions)}) " +
-                $"were built on the history this run replaced; re-run each, in date order: ingest run {context.Scenario.Name} --stage {context.Stage.Name} --date <date>");
+                "were built on the history this run replaced; re-run each, in date order: " + ReplayCommand(context));
         }
         return new StageResult
         {
@@ -165,6 +165,9 @@ internal static class StageRunners
             Report = report,
         };
     }
+
+    /// <summary>The command that runs this stage again for a date the user fills in.</summary>
+    private static string ReplayCommand(StageContext context) => $"ingest run {context.Scenario.Name} --stage {context.Stage.Name} --date <date>";
 
     /// <summary>A few dates, then how many more.</summary>
     private static string Dates(IReadOnlyList<DateOnly> dates) =>
