@@ -30,6 +30,7 @@ public static class IngestApp
             SimulateCommand.Create(),
             CompareCommand.Create(),
             InspectCommand.Create(),
+            PruneCommand.Create(),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -83,6 +83,46 @@ public sealed class PartitionCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task DroppingAPartitionRemovesItWholeAndLeavesTheOthers()
+    {
+        Table table = OpenTable();
+        await WriteVersionAsync(table, 1, 10);
+        DateOnly other = Day.AddDays(1);
+        await using (PartitionWriter writer = table.CreatePartitionWriter(other, CrashBatches.Schema))
+        {
+            using RecordBatch batch = CrashBatches.Create(2, 0, 7);
+            await writer.WriteAsync(batch);
+            await writer.CommitAsync();
+        }
+
+        Assert.True(table.DropPartition(Day));
+
+        Assert.Equal([other], table.Partitions());
+        Assert.Null(table.ReadManifest(Day));
+        Assert.Equal("v2x7", Versions(table));
+        Assert.False(table.DropPartition(Day));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(_warehouse.Root, TableLayout.WorkFolderName, CrashBatches.Namespace, CrashBatches.Table)));
+    }
+
+    [Fact]
+    public async Task ADropCutShortAfterThePartitionLeftTheTableIsFinishedAtTheNextOpen()
+    {
+        Table table = OpenTable();
+        await WriteVersionAsync(table, 1, 10);
+        // What a crash between DropPartition's rename and its delete leaves: the partition aside in a write folder.
+        var layout = new TableLayout(_warehouse.Root, CrashBatches.Namespace, CrashBatches.Table);
+        var transaction = new TransactionLayout(layout.WorkPath, "drop-crashed");
+        Directory.CreateDirectory(transaction.Root);
+        Directory.Move(layout.PartitionPath(Day), transaction.PreviousPath);
+
+        Table reopened = OpenTable();
+
+        Assert.Equal([new RecoveredWrite("drop-crashed", RecoveryAction.DropFinished)], reopened.Recovered);
+        Assert.Empty(reopened.Partitions());
+        Assert.False(Directory.Exists(transaction.Root));
+    }
+
+    [Fact]
     public async Task OpeningATableLeavesAWriteInProgressAlone()
     {
         Table table = OpenTable();

@@ -17,7 +17,8 @@ namespace Ingest.Tables;
 /// <item>delete the write's folder.</item>
 /// </list>
 /// <para>Recovery, for each write folder whose lock nobody holds: without <c>commit.json</c> the write never
-/// committed, so its folder is deleted and the partition is as it was. With it, the swap is finished: if the
+/// committed, so its folder is deleted and the partition is as it was (unless the folder holds a dropped partition,
+/// which is then deleted too). With it, the swap is finished: if the
 /// partition's manifest already carries this commit id it is done; otherwise the partition (if any) goes to
 /// <c>previous/</c> and <c>data/</c> takes its place. Then the folder is deleted.</para>
 /// </remarks>
@@ -45,8 +46,11 @@ internal static class PartitionCommit
     {
         if (!File.Exists(transaction.CommitRecordPath))
         {
+            // A write moves a partition aside only after its commit point; a partition aside with no commit record was
+            // being dropped (Table.DropPartition), and deleting it finishes the drop.
+            bool dropping = Directory.Exists(transaction.PreviousPath) && !Directory.Exists(transaction.DataPath);
             Directory.Delete(transaction.Root, recursive: true);
-            return RecoveryAction.RolledBack;
+            return dropping ? RecoveryAction.DropFinished : RecoveryAction.RolledBack;
         }
 
         CommitRecord record = JsonSerializer.Deserialize(File.ReadAllText(transaction.CommitRecordPath), ManifestJsonContext.Default.CommitRecord)
@@ -122,6 +126,9 @@ public enum RecoveryAction
 
     /// <summary>Its writer is still running (it holds the lock): left alone.</summary>
     InProgress,
+
+    /// <summary>It was a drop (<see cref="Table.DropPartition"/>) whose partition was already out of the table: deleted.</summary>
+    DropFinished,
 }
 
 /// <summary>One interrupted write found when a table was opened, and what was done with it.</summary>

@@ -69,6 +69,23 @@ public sealed class Table
         return dates;
     }
 
+    /// <summary>
+    /// Removes a committed partition: one rename takes it out of the table (a reader lists it whole or not at all), then
+    /// it is deleted. A crash between the two leaves it in the table's work folder, which the next open deletes
+    /// (<see cref="RecoveryAction.DropFinished"/>). Returns false when there is no such partition.
+    /// </summary>
+    public bool DropPartition(DateOnly partitionDate)
+    {
+        string partition = _layout.PartitionPath(partitionDate);
+        if (!Directory.Exists(partition)) return false;
+        var transaction = new TransactionLayout(_layout.WorkPath, $"drop-{partitionDate:yyyyMMdd}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(transaction.Root);
+        using (new FileStream(transaction.LockPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+            Directory.Move(partition, transaction.PreviousPath);
+        Directory.Delete(transaction.Root, recursive: true);
+        return true;
+    }
+
     /// <summary>The committed partitions, oldest first.</summary>
     public IReadOnlyList<DateOnly> Partitions()
     {
