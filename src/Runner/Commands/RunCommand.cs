@@ -26,7 +26,7 @@ public static class RunCommand
         {
             Description = "Run only this stage (repeatable), e.g. --stage transformed_vehicles re-runs the transform over the committed raw partition without touching the upstream.",
         };
-        var command = new Command("run", "Materializes a scenario's stages: raw pages to Parquet, then entities to Parquet; prints a summary and how to query the tables.")
+        var command = new Command("run", "Materializes a scenario's stages: raw pages, then entities, then their history, to Parquet; prints a summary and how to query the tables.")
         {
             scenario, date, warehouse, upstream, fresh, only,
         };
