@@ -12,9 +12,13 @@ namespace Ingest.Runner;
 /// </summary>
 public static class IngestApp
 {
+    /// <summary>The runner's name in the commands its messages suggest: <c>ingest</c>, or a team's own runner's assembly name.</summary>
+    public static string Name { get; private set; } = "ingest";
+
     public static async Task<int> RunAsync(string[] args, StageRegistry stages)
     {
         ArgumentNullException.ThrowIfNull(stages);
+        Name = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? Name;
         GitInfo.ExportForManifests();
 
         // Redirected stdout has no width and Spectre would wrap tables at 80 columns, splitting stage and table names
@@ -37,7 +41,7 @@ public static class IngestApp
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) Console.Error.WriteLine(error.Message);
-            Console.Error.WriteLine("Run `ingest --help` (or `ingest <command> --help`) for usage.");
+            Console.Error.WriteLine($"Run `{Name} --help` (or `{Name} <command> --help`) for usage.");
             return ExitCodes.Usage;
         }
         try

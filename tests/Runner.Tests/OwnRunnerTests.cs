@@ -25,6 +25,7 @@ public sealed class OwnRunnerTests
             .ExitsWith(IngestResult.Ok);
 
         Assert.Matches(@"│ history\s+│ [\d,]+\s+│ [\d,]+\s+│ 10\s+│", run.Stdout);
+        Assert.Contains($"or: acme-ingest inspect acme/consolidated_jeeps --warehouse {warehouse}", run.Stdout); // its own name in the hints
         string jeeps = DuckDb.Read(warehouse, "acme/transformed_jeeps");
         string history = DuckDb.Read(warehouse, "acme/consolidated_jeeps");
         long vehicles = DuckDb.Count($"SELECT count(*) FROM {jeeps}");

@@ -183,6 +183,6 @@ public static class RunCommand
         Console.WriteLine();
         Console.WriteLine("Open them with DuckDB, e.g.:");
         Console.WriteLine($"  duckdb -c \"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true, union_by_name = true) WHERE partition_date = DATE '{partition:yyyy-MM-dd}'\"");
-        Console.WriteLine($"or: ingest inspect {last.Table} --warehouse {root}");
+        Console.WriteLine($"or: {IngestApp.Name} inspect {last.Table} --warehouse {root}");
     }
 }

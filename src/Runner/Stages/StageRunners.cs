@@ -132,7 +132,7 @@ internal static class StageRunners
         {
             warnings.Add($"{report.PagesWithoutRecords} raw pages of {context.PartitionDate:yyyy-MM-dd} brought no records ({string.Join(", ", report.SubResourcesWithoutRecords.Take(5))}" +
                 $"{(report.SubResourcesWithoutRecords.Count > 5 ? $" and {report.SubResourcesWithoutRecords.Count - 5} more" : "")}), so the vehicles on them read as gone today; " +
-                $"fetch the day again and consolidate it again: ingest run {context.Scenario.Name} --date {context.PartitionDate:yyyy-MM-dd}");
+                $"fetch the day again and consolidate it again: {IngestApp.Name} run {context.Scenario.Name} --date {context.PartitionDate:yyyy-MM-dd}");
         }
         if (report.SkippedSourcePartitions.Count > 0)
         {
@@ -167,7 +167,7 @@ internal static class StageRunners
     }
 
     /// <summary>The command that runs this stage again for a date the user fills in.</summary>
-    private static string ReplayCommand(StageContext context) => $"ingest run {context.Scenario.Name} --stage {context.Stage.Name} --date <date>";
+    private static string ReplayCommand(StageContext context) => $"{IngestApp.Name} run {context.Scenario.Name} --stage {context.Stage.Name} --date <date>";
 
     /// <summary>A few dates, then how many more.</summary>
     private static string Dates(IReadOnlyList<DateOnly> dates) =>
