@@ -13,7 +13,7 @@ public static class InspectCommand
 {
     public static Command Create()
     {
-        var table = new Argument<string>("table") { Description = "The table as namespace/name, e.g. stellantis/vehicles_from_inventory." };
+        var table = TableArgument.Create();
         var warehouse = WarehouseOption.Create();
         var rows = new Option<int>("--rows") { Description = "Rows to show from the newest partition.", DefaultValueFactory = _ => 5 };
         var command = new Command("inspect", "Shows a table's schema, partitions (rows, files, commit) and a few rows of the newest partition.")
@@ -23,15 +23,10 @@ public static class InspectCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             string name = parse.GetValue(table)!;
-            string[] parts = name.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length != 2)
-            {
-                Console.Error.WriteLine($"'{name}' is not namespace/name; write e.g. stellantis/vehicles_from_inventory (see the tables `ingest run` printed).");
-                return ExitCodes.Usage;
-            }
+            if (TableArgument.Parse(name) is not var (tableNamespace, tableName)) return ExitCodes.Usage;
             string root = parse.GetValue(warehouse)!;
             var store = new TableStore(root);
-            StoredTable opened = store.OpenTable(parts[0], parts[1]);
+            StoredTable opened = store.OpenTable(tableNamespace, tableName);
             IReadOnlyList<DateOnly> partitions = opened.Partitions();
             if (partitions.Count == 0)
             {

@@ -16,7 +16,7 @@ public static class PruneCommand
 {
     public static Command Create()
     {
-        var table = new Argument<string>("table") { Description = "The table as namespace/name, e.g. stellantis/raw_inventory." };
+        var table = TableArgument.Create();
         var keep = new Option<int>("--keep") { Description = "How many of the newest partitions to keep (at least 1).", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only list the partitions that would be dropped." };
         var warehouse = WarehouseOption.Create();
@@ -27,12 +27,7 @@ public static class PruneCommand
         command.SetAction(parse =>
         {
             string name = parse.GetValue(table)!;
-            string[] parts = name.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length != 2)
-            {
-                Console.Error.WriteLine($"'{name}' is not namespace/name; write e.g. stellantis/raw_inventory (see the tables `ingest run` printed).");
-                return ExitCodes.Usage;
-            }
+            if (TableArgument.Parse(name) is not var (tableNamespace, tableName)) return ExitCodes.Usage;
             int kept = parse.GetValue(keep);
             if (kept < 1)
             {
@@ -40,7 +35,7 @@ public static class PruneCommand
                 return ExitCodes.Usage;
             }
             string root = Path.GetFullPath(parse.GetValue(warehouse)!);
-            StoredTable opened = new TableStore(root).OpenTable(parts[0], parts[1]);
+            StoredTable opened = new TableStore(root).OpenTable(tableNamespace, tableName);
             IReadOnlyList<DateOnly> partitions = opened.Partitions();
             DateOnly[] dropped = [.. partitions.Take(Math.Max(0, partitions.Count - kept))];
             bool dry = parse.GetValue(dryRun);
