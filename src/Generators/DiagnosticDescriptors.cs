@@ -23,7 +23,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedPropertyType = Error(
         "ING002",
         "Unsupported property type",
-        "Property '{0}' has type '{1}', which has no column type; use string, int, long, double, decimal, bool, DateOnly, DateTimeOffset or a list (T[], List<T>, IReadOnlyList<T>) of string, int, long, double or decimal",
+        "Property '{0}' has type '{1}', which has no column type; use string, int, long, double, decimal, bool, DateOnly, DateTimeOffset a list (T[], List<T>, IReadOnlyList<T>) of string, int, long, double or decimal, or a class marked [NestedRecord] (a struct column)",
         "Each property becomes an Arrow column, so its type must map to one.");
 
     public static readonly DiagnosticDescriptor CoercerDoesNotFit = Error(
@@ -97,4 +97,16 @@ internal static class DiagnosticDescriptors
         "Property name is taken by a generated member",
         "Property '{0}' has the name of a member the generator adds to the entity ({1}); rename the property and keep its JSON name with [Alias(\"{2}\")]",
         "The generator adds Descriptor, ArrowSchema, CreateExtractor and Extractor to every entity.");
+
+    public static readonly DiagnosticDescriptor InvalidNestedRecordField = Error(
+        "ING015",
+        "Invalid field of a nested record",
+        "Nested record '{0}' {1}",
+        "A [NestedRecord] class holds scalar and list fields read from its object; a computed column or another nested record belongs on the entity.");
+
+    public static readonly DiagnosticDescriptor KeyMustBeScalar = Error(
+        "ING016",
+        "Key column must be a scalar",
+        "Key '{0}' of entity '{1}' is a {2} column; a key identifies a record by scalar values, so key on one of its scalar properties",
+        "Conflicts and consolidation compare keys value by value; a list or struct has no single value to compare.");
 }

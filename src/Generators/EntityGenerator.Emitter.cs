@@ -42,7 +42,8 @@ public sealed partial class EntityGenerator
                 writer.Line();
             }
 
-            var tree = PathTree.Build(spec);
+            EntitySpec extracted = Extracted(spec);
+            var tree = PathTree.Build(extracted);
             writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Ingest.Generators\", \"{Version}\")]");
             using (writer.Block($"partial class {Identifier(spec.TypeName)} : global::Ingest.IEntity"))
             {
@@ -54,10 +55,36 @@ public sealed partial class EntityGenerator
                 writer.Line("/// <summary>A new extractor from JSON pages to Arrow batches of about <paramref name=\"batchSize\"/> rows.</summary>");
                 writer.Line("public static global::Ingest.Extraction.EntityExtractor CreateExtractor(int batchSize = global::Ingest.Extraction.EntityExtractor.DefaultBatchSize) => new Extractor(batchSize);");
                 writer.Line();
-                EmitExtractor(writer, spec, tree);
+                EmitExtractor(writer, spec, extracted, tree);
             }
             return writer.ToString();
         }
+
+        /// <summary>
+        /// The columns the extractor fills: the entity's, then the fields of its struct columns as columns of their own
+        /// (<c>MondayHours_Closed</c>, column <c>monday_hours.closed</c>, at the struct's path plus the field's), which
+        /// the struct's buffer assembles into its array. The entity's columns keep their indexes.
+        /// </summary>
+        internal static EntitySpec Extracted(EntitySpec spec)
+        {
+            if (!spec.Columns.Any(c => c.Kind == ColumnKind.Struct)) return spec;
+            var columns = new List<ColumnSpec>(spec.Columns);
+            foreach (ColumnSpec column in spec.Columns.Where(c => c.Kind == ColumnKind.Struct))
+            {
+                foreach (ColumnSpec field in column.Fields)
+                {
+                    columns.Add(field with
+                    {
+                        Property = StructFieldProperty(column, field),
+                        Column = column.Column + "." + field.Column,
+                        Path = new EquatableArray<PathSegment>([.. column.Path, .. field.Path]),
+                    });
+                }
+            }
+            return spec with { Columns = new EquatableArray<ColumnSpec>(columns) };
+        }
+
+        private static string StructFieldProperty(ColumnSpec structColumn, ColumnSpec field) => structColumn.Property + "_" + field.Property;
 
         private static void EmitDescriptor(SourceWriter writer, EntitySpec spec)
         {
@@ -71,8 +98,19 @@ public sealed partial class EntityGenerator
             writer.Indent();
             foreach (ColumnSpec column in spec.Columns)
             {
-                string type = ColumnKinds.ArrowTypeExpression(column.Kind, column.Precision, column.Scale);
-                writer.Line($".Field(new global::Apache.Arrow.Field({Literal(column.Column)}, {type}, nullable: true))");
+                if (column.Kind != ColumnKind.Struct)
+                {
+                    writer.Line($".Field(new global::Apache.Arrow.Field({Literal(column.Column)}, {ArrowTypeExpression(column)}, nullable: true))");
+                    continue;
+                }
+                // A struct's fields a line each.
+                writer.Line($".Field(new global::Apache.Arrow.Field({Literal(column.Column)}, new global::Apache.Arrow.Types.StructType(");
+                writer.Line("[");
+                writer.Indent();
+                foreach (ColumnSpec field in column.Fields)
+                    writer.Line($"new global::Apache.Arrow.Field({Literal(field.Column)}, {ArrowTypeExpression(field)}, nullable: true),");
+                writer.Unindent();
+                writer.Line("]), nullable: true))");
             }
             writer.Line(".Build(),");
             writer.Unindent();
@@ -84,7 +122,9 @@ public sealed partial class EntityGenerator
                 string source = column.Transform is TransformSpec t
                     ? $"{Short(t.Type)}({t.InputProperty}{(t.Argument is null ? "" : ", " + t.Argument)})"
                     : string.Join(".", column.Path.Select(s => s.ToString()));
-                string coercion = column.Coercers.IsEmpty ? (column.IsComputed ? "" : "Plain") : string.Join(", ", column.Coercers.Select(Short));
+                string coercion = column.Kind == ColumnKind.Struct
+                    ? $"Struct({string.Join(", ", column.Fields.Select(f => f.Column))})"
+                    : column.Coercers.IsEmpty ? (column.IsComputed ? "" : "Plain") : string.Join(", ", column.Coercers.Select(Short));
                 writer.Line($"new global::Ingest.ColumnDescriptor({Literal(column.Column)}, {Literal(column.Property)}, {Literal(source)}, {Literal(coercion)}, IsComputed: {(column.IsComputed ? "true" : "false")}),");
             }
             writer.Unindent();
@@ -92,39 +132,54 @@ public sealed partial class EntityGenerator
             writer.Unindent();
         }
 
-        private static void EmitExtractor(SourceWriter writer, EntitySpec spec, PathTree tree)
+        /// <param name="spec">The entity as declared: its columns are the batch's.</param>
+        /// <param name="extracted">The columns the extractor fills (<see cref="Extracted"/>): the entity's, then its struct columns' fields.</param>
+        private static void EmitExtractor(SourceWriter writer, EntitySpec spec, EntitySpec extracted, PathTree tree)
         {
             writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Ingest.Generators\", \"{Version}\")]");
             using (writer.Block("private sealed class Extractor : global::Ingest.Extraction.EntityExtractor"))
             {
-                for (int i = 0; i < spec.Columns.Count; i++)
+                for (int i = 0; i < extracted.Columns.Count; i++)
                 {
-                    ColumnSpec column = spec.Columns[i];
+                    ColumnSpec column = extracted.Columns[i];
                     writer.Line($"private readonly {ColumnKinds.BufferType(column.Kind)} {Field(column)}; // {i}: {column.Column}");
                 }
                 writer.Line("private readonly byte[] _nameScratch = new byte[128];");
                 writer.Line();
 
-                using (writer.Block("public Extractor(int batchSize) : base(ArrowSchema, " + Literal(spec.RecordsPath) + ", batchSize)"))
+                // Failures are counted by the extracted columns' indexes; struct fields are named struct.field.
+                string reported = ReferenceEquals(extracted, spec)
+                    ? ""
+                    : ", [" + string.Join(", ", extracted.Columns.Select(c => Literal(c.Column))) + "]";
+                using (writer.Block("public Extractor(int batchSize) : base(ArrowSchema, " + Literal(spec.RecordsPath) + ", batchSize" + reported + ")"))
                 {
                     writer.Line("int capacity = batchSize + 64;");
-                    foreach (ColumnSpec column in spec.Columns)
+                    foreach (ColumnSpec column in extracted.Columns.Where(c => c.Kind != ColumnKind.Struct))
                         writer.Line($"{Field(column)} = {ColumnKinds.NewBuffer(column.Kind, column.Precision, column.Scale, "capacity")};");
+                    foreach (ColumnSpec column in spec.Columns.Where(c => c.Kind == ColumnKind.Struct))
+                    {
+                        string names = string.Join(", ", column.Fields.Select(f => Literal(f.Column)));
+                        string fields = string.Join(", ", column.Fields.Select(f => "_" + Camel(StructFieldProperty(column, f))));
+                        writer.Line($"{Field(column)} = new {ColumnKinds.BufferType(column.Kind)}([{names}], [{fields}], capacity);");
+                    }
                 }
 
-                EmitObject(writer, spec, tree.Root, isRecord: true);
-                foreach (ObjectNode node in tree.Objects.Skip(1)) EmitObject(writer, spec, node, isRecord: false);
-                foreach (SelectionNode node in tree.Selections) EmitSelection(writer, spec, node);
-                foreach (ProjectionNode node in tree.Projections) EmitProjection(writer, spec, node);
-                for (int i = 0; i < spec.Columns.Count; i++)
+                EmitObject(writer, extracted, tree.Root, isRecord: true);
+                foreach (ObjectNode node in tree.Objects.Skip(1)) EmitObject(writer, extracted, node, isRecord: false);
+                foreach (SelectionNode node in tree.Selections) EmitSelection(writer, extracted, node);
+                foreach (ProjectionNode node in tree.Projections) EmitProjection(writer, extracted, node);
+                for (int i = 0; i < extracted.Columns.Count; i++)
                 {
-                    ColumnSpec column = spec.Columns[i];
-                    if (!column.IsComputed && !column.Path.Any(segment => segment.IsProjection)) EmitColumnReader(writer, column, i);
+                    ColumnSpec column = extracted.Columns[i];
+                    if (!column.IsComputed && column.Kind != ColumnKind.Struct && !column.Path.Any(segment => segment.IsProjection))
+                        EmitColumnReader(writer, column, i);
                 }
-                EmitTruncate(writer, spec);
+                EmitTruncate(writer, extracted);
                 EmitBuild(writer, spec);
             }
         }
+
+        private static string ArrowTypeExpression(ColumnSpec column) => ColumnKinds.ArrowTypeExpression(column.Kind, column.Precision, column.Scale);
 
         // ---- Objects: match property names on UTF-8 bytes ----
 
@@ -150,6 +205,9 @@ public sealed partial class EntityGenerator
                         writer.Line($"FailShape(ref reader, row, [{string.Join(", ", node.ColumnsBelow.Select(i => i.ToString(CultureInfo.InvariantCulture)))}]);");
                         writer.Line("return;");
                     }
+                    // The object of a struct column is there: the struct is not null, whichever of its fields it holds.
+                    foreach (int column in node.Structs)
+                        writer.Line($"if ({Field(spec.Columns[column])}.Count == row) {Field(spec.Columns[column])}.AppendValid();");
                 }
                 using (writer.Block($"while (reader.Read() && reader.TokenType == {Token}.PropertyName)"))
                 {
@@ -743,6 +801,7 @@ public sealed partial class EntityGenerator
 
         private static string NullOrDefault(ColumnSpec column) => column.DefaultLiteral switch
         {
+            _ when column.Kind == ColumnKind.Struct => $"{Field(column)}.AppendNull();",
             null => $"{Field(column)}.AppendNull();",
             string literal when column.Kind == ColumnKind.Decimal => $"{{ if (!{Field(column)}.TryAppend({literal})) {Field(column)}.AppendNull(); }}",
             string literal => $"{Field(column)}.Append({literal});",
@@ -757,7 +816,9 @@ public sealed partial class EntityGenerator
             return -1;
         }
 
-        private static string Field(ColumnSpec column) => "_" + char.ToLowerInvariant(column.Property[0]) + column.Property.Substring(1);
+        private static string Field(ColumnSpec column) => "_" + Camel(column.Property);
+
+        private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 
         // "Read_" keeps a column's reader apart from ReadRecord, the ReadObject_/ReadList_ methods and the base class's Read* helpers.
         private static string ReaderMethod(ColumnSpec column) => "Read_" + column.Property;

@@ -79,6 +79,9 @@ public sealed partial class EntityGenerator
                 ColumnSpec? column = columns.FirstOrDefault(c => c.Property == key);
                 if (column is null && !locations.ContainsKey(key))
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KeyIsNotAProperty, entityLocation, key, type.Name));
+                else if (column is not null && (column.Kind == ColumnKind.Struct || ColumnKinds.IsList(column.Kind)))
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KeyMustBeScalar, entityLocation, key, type.Name,
+                        column.Kind == ColumnKind.Struct ? "struct" : "list"));
                 else if (column is not null) keyColumns.Add(column.Column);
             }
 
@@ -92,7 +95,8 @@ public sealed partial class EntityGenerator
                     new EquatableArray<string>(keyColumns),
                     new EquatableArray<ColumnSpec>(columns))
                 : null;
-            return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
+            // Distinct: a nested record used by several properties reports its own problems once.
+            return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(diagnostics.Distinct()));
         }
 
         private static ColumnSpec? ParseProperty(IPropertySymbol property, int jsonNaming, int columnNaming, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -100,9 +104,14 @@ public sealed partial class EntityGenerator
             Location? location = property.Locations.FirstOrDefault();
             if (!TryGetKind(property.Type, out ColumnKind kind, out ITypeSymbol? valueType))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, location,
-                    property.Name, property.Type.ToDisplayString()));
-                return null;
+                if (NestedRecord(property.Type) is not INamedTypeSymbol nestedRecord)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, location,
+                        property.Name, property.Type.ToDisplayString()));
+                    return null;
+                }
+                kind = ColumnKind.Struct;
+                valueType = nestedRecord;
             }
 
             string? alias = null, path = null, column = null;
@@ -169,6 +178,12 @@ public sealed partial class EntityGenerator
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPath, location, path, property.Name, error!));
                         valid = false;
                     }
+                    else if (kind == ColumnKind.Struct && segments.Any(s => s.IsSelection || s.IsProjection))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPath, location, path, property.Name,
+                            "a struct column's path leads to one object, so it takes dotted names only"));
+                        valid = false;
+                    }
                     else if (segments.Any(s => s.IsProjection) && !ColumnKinds.IsList(kind))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPath, location, path, property.Name,
@@ -189,7 +204,9 @@ public sealed partial class EntityGenerator
             {
                 string? problem = transform is not null
                     ? "a computed column takes no coercer; coerce its input instead"
-                    : CoercerProblem(coercer, kind, valueType!, coercers.Count);
+                    : kind == ColumnKind.Struct
+                        ? "a struct column takes no coercer; coerce its fields in the nested record instead"
+                        : CoercerProblem(coercer, kind, valueType!, coercers.Count);
                 if (problem is not null)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CoercerDoesNotFit, coercerLocation,
@@ -212,6 +229,13 @@ public sealed partial class EntityGenerator
                 }
             }
 
+            EquatableArray<ColumnSpec> fields = default;
+            if (kind == ColumnKind.Struct && transform is null)
+            {
+                fields = ParseNestedRecord((INamedTypeSymbol)valueType!, location, jsonNaming, columnNaming, diagnostics, cancellationToken, out bool fieldsValid);
+                valid &= fieldsValid;
+            }
+
             if (!valid) return null;
             return new ColumnSpec(
                 property.Name,
@@ -222,8 +246,57 @@ public sealed partial class EntityGenerator
                 segments,
                 new EquatableArray<string>(coercerNames),
                 defaultLiteral,
-                transform is { } t ? new TransformSpec(t.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), t.Input, t.Argument) : null);
+                transform is { } t ? new TransformSpec(t.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), t.Input, t.Argument) : null,
+                fields);
         }
+
+        /// <summary>The fields of a struct column: the nested record's properties, declared as an entity's are.</summary>
+        private static EquatableArray<ColumnSpec> ParseNestedRecord(INamedTypeSymbol record, Location? structLocation,
+            int jsonNaming, int columnNaming, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out bool valid)
+        {
+            valid = true;
+            var fields = new List<ColumnSpec>();
+            var locations = new Dictionary<string, Location?>();
+            foreach (ISymbol member in record.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, IsImplicitlyDeclared: false } property) continue;
+                Location? location = property.Locations.FirstOrDefault();
+                locations[property.Name] = location;
+                if (NestedRecord(property.Type) is not null)
+                {
+                    // Checked before parsing: a record that holds itself would otherwise be parsed without end.
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNestedRecordField, location, record.Name,
+                        $"cannot hold '{property.Name}': a nested record cannot hold another; declare it as a struct column of the entity"));
+                    valid = false;
+                    continue;
+                }
+                int before = diagnostics.Count;
+                ColumnSpec? field = ParseProperty(property, jsonNaming, columnNaming, diagnostics, cancellationToken);
+                    string? problem = field is { IsComputed: true } ? "a computed column is declared on the entity, from the field's column" : null;
+                if (problem is not null)
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNestedRecordField, location, record.Name, $"cannot hold '{property.Name}': {problem}"));
+                if (field is null || problem is not null || diagnostics.Count > before) valid = false;
+                else fields.Add(field);
+            }
+            if (fields.Count == 0 && valid)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNestedRecordField, structLocation, record.Name,
+                    "has no properties to store; give it at least one, or remove the property"));
+                valid = false;
+            }
+            int duplicates = diagnostics.Count;
+            CheckColumnNames(fields, locations, diagnostics);
+            valid &= diagnostics.Count == duplicates;
+            return new EquatableArray<ColumnSpec>(fields);
+        }
+
+        /// <summary>The class a property holds when it is marked <c>[NestedRecord]</c>, else null.</summary>
+        private static INamedTypeSymbol? NestedRecord(ITypeSymbol type) =>
+            Unwrap(type) is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
+            && named.GetAttributes().Any(a => a.AttributeClass is { } attribute && MetadataName(attribute) == TypeNames.NestedRecordAttribute)
+                ? named
+                : null;
 
         private static void CheckColumnNames(List<ColumnSpec> columns, Dictionary<string, Location?> locations, List<DiagnosticInfo> diagnostics)
         {
@@ -386,7 +459,9 @@ public sealed partial class EntityGenerator
                 case ColumnKind.Timestamp when raw is string text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset timestamp):
                     return $"new global::System.DateTimeOffset({timestamp.UtcTicks}L, global::System.TimeSpan.Zero)";
             }
-            problem = ColumnKinds.IsList(kind)
+            problem = kind == ColumnKind.Struct
+                ? "struct columns take no default; give their fields defaults in the nested record"
+                : ColumnKinds.IsList(kind)
                 ? "list columns take no default"
                 : kind is ColumnKind.Date or ColumnKind.Timestamp
                     ? "write it as an ISO string such as \"2025-01-31\""

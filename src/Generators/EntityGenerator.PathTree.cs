@@ -34,7 +34,8 @@ public sealed partial class EntityGenerator
             {
                 ColumnSpec spec1 = spec.Columns[column];
                 if (spec1.IsComputed) continue;
-                tree.Add(column, spec1);
+                if (spec1.Kind == ColumnKind.Struct) tree.AddStruct(column, spec1);
+                else tree.Add(column, spec1);
             }
             return tree;
         }
@@ -83,6 +84,27 @@ public sealed partial class EntityGenerator
             }
         }
 
+        /// <summary>
+        /// A struct column's object: reading it marks the struct present. Its fields are columns of their own, added
+        /// at their full paths (<see cref="Emitter.Extracted"/>).
+        /// </summary>
+        private void AddStruct(int column, ColumnSpec spec)
+        {
+            ObjectNode node = Root;
+            foreach (PathSegment segment in spec.Path)
+            {
+                FieldNode field = node.Field(segment.Name);
+                if (field.Object is null)
+                {
+                    string path = Join(node.Path, segment.Name);
+                    field.Object = new ObjectNode(path, MethodName("ReadObject_", path));
+                    Objects.Add(field.Object);
+                }
+                node = field.Object;
+            }
+            node.Structs.Add(column);
+        }
+
         /// <summary>A method name for <paramref name="path"/>, numbered when another path sanitizes to the same one (<c>a.b</c>, <c>a_b</c>).</summary>
         private string MethodName(string prefix, string path)
         {
@@ -108,6 +130,9 @@ public sealed partial class EntityGenerator
         public string MethodName { get; } = methodName;
         public List<FieldNode> Fields { get; } = [];
         public List<int> ColumnsBelow { get; } = [];
+
+        /// <summary>The struct columns whose object this is.</summary>
+        public List<int> Structs { get; } = [];
 
         public FieldNode Field(string name)
         {

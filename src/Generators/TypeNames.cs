@@ -11,6 +11,7 @@ internal static class TypeNames
     public const string TransformAttribute = "Ingest.TransformAttribute`1";
     public const string DefaultAttribute = "Ingest.DefaultAttribute";
     public const string DecimalAttribute = "Ingest.DecimalAttribute";
+    public const string NestedRecordAttribute = "Ingest.NestedRecordAttribute";
     public const string CoercerInterface = "Ingest.ICoercer`1";
     public const string StringCoercerInterface = "Ingest.IStringCoercer";
     public const string TransformInterface = "Ingest.ITransform`2";

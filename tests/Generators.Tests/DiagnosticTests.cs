@@ -203,6 +203,105 @@ public sealed class DiagnosticTests
         }
         """, "Property 'Descriptor' has the name of a member the generator adds to the entity (Descriptor, ArrowSchema, CreateExtractor, Extractor); rename the property and keep its JSON name with [Alias(\"descriptor\")]");
 
+    [Fact]
+    public void ING002_UnsupportedPropertyType_for_a_class_not_marked_as_a_nested_record() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial class Car
+        {
+            public string? Vin { get; init; }
+
+            public Money? {|ING002:Price|} { get; init; }
+        }
+
+        public sealed class Money
+        {
+            public decimal? Msrp { get; init; }
+        }
+        """, "or a class marked [NestedRecord] (a struct column)");
+
+    [Fact]
+    public void ING015_InvalidNestedRecordField() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial class Car
+        {
+            public string? Vin { get; init; }
+
+            public Money? Price { get; init; }
+
+            public Empty? {|ING015:Nothing|} { get; init; }
+        }
+
+        [NestedRecord]
+        public sealed class Money
+        {
+            public decimal? Msrp { get; init; }
+
+            public Money? {|ING015:Previous|} { get; init; }
+
+            [Transform<Zip5>(nameof(Msrp))]
+            public string? {|ING015:Computed|} { get; init; }
+        }
+
+        [NestedRecord]
+        public sealed class Empty
+        {
+        }
+        """, "Nested record 'Empty' has no properties to store");
+
+    [Fact]
+    public void ING016_KeyMustBeScalar() => Verify("""
+        [{|ING016:Entity("cars", Records = "vehicles", Key = [nameof(Price)])|}]
+        public sealed partial class Car
+        {
+            public Money? Price { get; init; }
+
+            public string[]? Tags { get; init; }
+        }
+
+        [NestedRecord]
+        public sealed class Money
+        {
+            public decimal? Msrp { get; init; }
+        }
+        """, "Key 'Price' of entity 'Car' is a struct column; a key identifies a record by scalar values");
+
+    [Fact]
+    public void ING016_KeyMustBeScalar_for_a_list() => Verify("""
+        [{|ING016:Entity("cars", Records = "vehicles", Key = [nameof(Tags)])|}]
+        public sealed partial class Car
+        {
+            public string[]? Tags { get; init; }
+        }
+        """, "Key 'Tags' of entity 'Car' is a list column");
+
+    [Fact]
+    public void Struct_columns_take_no_coercer_default_or_selecting_path_and_their_fields_are_checked_as_columns() => Verify("""
+        [Entity("cars", Records = "vehicles")]
+        public sealed partial class Car
+        {
+            [{|ING003:Coerce<Trim>|}]
+            public Money? Price { get; init; }
+
+            [{|ING010:Default("none")|}]
+            public Money? Other { get; init; }
+
+            [Path("prices[kind=list]")]
+            public Money? {|ING005:Listed|} { get; init; }
+        }
+
+        [NestedRecord]
+        public sealed class Money
+        {
+            public decimal? Msrp { get; init; }
+
+            [Column("msrp")]
+            public decimal? {|ING006:Net|} { get; init; }
+
+            [{|ING003:Coerce<Flag>|}]
+            public decimal? Tax { get; init; }
+        }
+        """, "a struct column takes no coercer; coerce its fields in the nested record instead");
+
     /// <summary>Asserts the marked diagnostics exactly, that the first one's message contains <paramref name="message"/>, and that nothing is generated.</summary>
     private static void Verify(string markedSource, string message)
     {

@@ -24,7 +24,16 @@ public sealed class IncrementalityTests
             [Path("price.msrp"), Coerce<FormattedNumber>]
             public decimal? Msrp { get; init; }
 
+            public Hours? Hours { get; init; }
+
             public override string ToString() => Vin ?? "";
+        }
+
+        [NestedRecord]
+        public sealed class Hours
+        {
+            [Alias("open")]
+            public string? Opens { get; init; }
         }
         """;
 
@@ -82,6 +91,8 @@ public sealed class IncrementalityTests
     [InlineData("[Alias(\"llp\")]", "[Alias(\"lowerLevelPackage\")]")]
     [InlineData("[Path(\"price.msrp\"), Coerce<FormattedNumber>]", "[Path(\"price.list\"), Coerce<FormattedNumber>]")]
     [InlineData("[Path(\"price.msrp\"), Coerce<FormattedNumber>]", "[Path(\"price.msrp\")]")]
+    // A field of a nested record, declared in another type than the entity.
+    [InlineData("[Alias(\"open\")]", "[Alias(\"opens\")]")]
     public void DeclarationEdited_SpecModifiedAndSourceRegenerated(string before, string after)
     {
         CSharpCompilation compilation = GeneratorHarness.Compile(Car, Dealer);

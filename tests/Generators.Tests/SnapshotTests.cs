@@ -295,6 +295,50 @@ public sealed class SnapshotTests
         }
         """);
 
+    [Fact]
+    public void StructColumns() => Verify(nameof(StructColumns), """
+        namespace Shop.Dealers;
+
+        [Entity("dealers", Records = "dealer", Key = [nameof(Code)])]
+        public sealed partial class Dealer
+        {
+            public string? Code { get; init; }
+
+            // A nested record at a path; its fields' paths are relative to that object.
+            [Path("departments.sales.hours.monday")]
+            public DayHours? MondayHours { get; init; }
+
+            [Alias("address"), Column("location")]
+            public Address? Address { get; init; }
+        }
+
+        [NestedRecord]
+        public sealed class DayHours
+        {
+            [Coerce<Flag>]
+            public bool? Closed { get; init; }
+
+            [Path("open.time"), Coerce<Trim>, Coerce<EmptyToNull>]
+            public string? OpenTime { get; init; }
+
+            [Path("open.ampm"), Default("AM")]
+            public string? OpenAmPm { get; init; }
+        }
+
+        [NestedRecord]
+        public sealed class Address
+        {
+            public string? Street { get; init; }
+
+            [Alias("zip"), Column("postal_code")]
+            public string? ZipCode { get; init; }
+
+            public double? Latitude { get; init; }
+
+            public string[]? Lines { get; init; }
+        }
+        """);
+
     private static void Verify(string name, string source, [System.Runtime.CompilerServices.CallerFilePath] string testFile = "")
     {
         GeneratorOutput output = GeneratorHarness.Generate(source);

@@ -16,4 +16,7 @@ internal enum ColumnKind
     Int64List,
     DoubleList,
     DecimalList,
+
+    /// <summary>A <c>[NestedRecord]</c> class: an Arrow struct of its <see cref="ColumnSpec.Fields"/>.</summary>
+    Struct,
 }

@@ -6,7 +6,7 @@ internal static class ColumnKinds
     private const string Columns = "global::Ingest.Columns.";
     private const string Arrow = "global::Apache.Arrow.";
 
-    public static bool IsList(ColumnKind kind) => kind >= ColumnKind.StringList;
+    public static bool IsList(ColumnKind kind) => kind is >= ColumnKind.StringList and <= ColumnKind.DecimalList;
 
     /// <summary>The kind of a list's items, or the kind itself.</summary>
     public static ColumnKind ItemKind(ColumnKind kind) => kind switch
@@ -42,6 +42,7 @@ internal static class ColumnKinds
         ColumnKind.Boolean => Columns + "BooleanColumnBuffer",
         ColumnKind.Date => Columns + "DateColumnBuffer",
         ColumnKind.Timestamp => Columns + "TimestampColumnBuffer",
+        ColumnKind.Struct => Columns + "StructColumnBuffer",
         _ => Columns + "ListColumnBuffer<" + BufferType(ItemKind(kind)) + ">",
     };
 
@@ -55,6 +56,7 @@ internal static class ColumnKinds
         ColumnKind.Boolean => Arrow + "BooleanArray",
         ColumnKind.Date => Arrow + "Date32Array",
         ColumnKind.Timestamp => Arrow + "TimestampArray",
+        ColumnKind.Struct => Arrow + "StructArray",
         _ => Arrow + "ListArray",
     };
 

@@ -9,6 +9,7 @@ namespace Ingest.Generators.Model;
 /// <param name="Coercers"><c>global::</c> names of the coercers, in order; empty for the default (Plain).</param>
 /// <param name="DefaultLiteral">A C# expression for the default value, or null.</param>
 /// <param name="Transform">The transform of a computed column, or null.</param>
+/// <param name="Fields">The fields of a <see cref="ColumnKind.Struct"/> column, with paths relative to its object; empty otherwise.</param>
 internal sealed record ColumnSpec(
     string Property,
     string Column,
@@ -18,7 +19,8 @@ internal sealed record ColumnSpec(
     EquatableArray<PathSegment> Path,
     EquatableArray<string> Coercers,
     string? DefaultLiteral,
-    TransformSpec? Transform)
+    TransformSpec? Transform,
+    EquatableArray<ColumnSpec> Fields = default)
 {
     public bool IsComputed => Transform is not null;
 }

@@ -27,6 +27,7 @@ public abstract partial class EntityExtractor
     private const int MaxLabelsKept = 100;
 
     private readonly byte[][] _recordsPath;
+    private readonly string[] _reportedColumns;
     private readonly int[] _failureCounts;
     private readonly List<FailureSample>?[] _failureSamples;
     private readonly List<UnknownFieldCounter> _unknownFields = [];
@@ -41,13 +42,23 @@ public abstract partial class EntityExtractor
     private string? _currentPage;
 
     protected EntityExtractor(Schema schema, string recordsPath, int batchSize)
+        : this(schema, recordsPath, batchSize, [.. schema.FieldsList.Select(field => field.Name)])
+    {
+    }
+
+    /// <param name="reportedColumns">
+    /// The names failures are counted under, by column index: the schema's columns, then the fields of its struct
+    /// columns, named <c>struct.field</c>.
+    /// </param>
+    protected EntityExtractor(Schema schema, string recordsPath, int batchSize, string[] reportedColumns)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         Schema = schema;
         BatchSize = batchSize;
         _recordsPath = recordsPath == "$" ? [] : [.. recordsPath.Split('.').Select(Encoding.UTF8.GetBytes)];
-        _failureCounts = new int[schema.FieldsList.Count];
-        _failureSamples = new List<FailureSample>?[schema.FieldsList.Count];
+        _reportedColumns = reportedColumns;
+        _failureCounts = new int[reportedColumns.Length];
+        _failureSamples = new List<FailureSample>?[reportedColumns.Length];
     }
 
     public Schema Schema { get; }
@@ -448,7 +459,7 @@ public abstract partial class EntityExtractor
         for (int i = 0; i < _failureCounts.Length; i++)
         {
             if (_failureCounts[i] == 0) continue;
-            failures.Add(new ColumnFailures(Schema.FieldsList[i].Name, _failureCounts[i], [.. _failureSamples[i] ?? []]));
+            failures.Add(new ColumnFailures(_reportedColumns[i], _failureCounts[i], [.. _failureSamples[i] ?? []]));
             _failureCounts[i] = 0;
             _failureSamples[i]?.Clear();
         }
