@@ -10,6 +10,17 @@ public sealed class InvalidPageTests
     private static readonly byte[] Good3 = Pages.Items("""{"name":"c1","count":5,"tags":["t"]}""");
 
     [Fact]
+    public void A_page_cut_inside_its_first_records_list_leaves_no_items_behind()
+    {
+        EntityExtractor extractor = TypedRecord.CreateExtractor();
+        Assert.Equal(0, extractor.AppendPage(Pages.Utf8("""{"items":[{"name":"cut","tags":["stray","items"""), "page 1"));
+        Assert.Equal(1, extractor.AppendPage(Good3, "page 2"));
+        using ExtractedBatch batch = extractor.TakeBatch();
+
+        Assert.Equal([["t"]], batch.Lists<Apache.Arrow.StringArray, string>("tags", (a, i) => a.GetString(i)));
+    }
+
+    [Fact]
     public void A_truncated_page_adds_no_rows_and_is_quarantined_with_its_bytes()
     {
         byte[] full = Pages.Items("""{"name":"b1","count":3,"tags":["x","y"]}""", """{"name":"b2","count":4,"tags":["z"]}""");

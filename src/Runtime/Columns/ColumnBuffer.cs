@@ -54,7 +54,9 @@ public abstract class ColumnBuffer
     /// <summary>Drops rows from <paramref name="count"/> on: the rows of a page that turned out not to be valid JSON.</summary>
     public void Truncate(int count)
     {
-        if (count >= Count) return;
+        // Even with no row to drop, the values go back to the last row: a page can break off inside a list (or a
+        // struct's fields) whose row was never closed, and its items must not join the next row's.
+        if (count > Count) count = Count;
         for (int i = count; i < Count; i++)
         {
             if ((_validity[i >> 3] & (1 << (i & 7))) == 0) _nullCount--;
