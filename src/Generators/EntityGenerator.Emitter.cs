@@ -62,22 +62,25 @@ public sealed partial class EntityGenerator
 
         /// <summary>
         /// The columns the extractor fills: the entity's, then the fields of its struct columns as columns of their own
-        /// (<c>MondayHours_Closed</c>, column <c>monday_hours.closed</c>, at the struct's path plus the field's), which
-        /// the struct's buffer assembles into its array. The entity's columns keep their indexes.
+        /// (<c>MondayHours_Closed</c>, column <c>monday_hours.closed</c>), which the struct's buffer assembles into its
+        /// array. A struct's fields are read at the struct's path plus their own; a list of structs' fields at their own
+        /// path inside each element (<see cref="ColumnSpec.ElementOf"/>). The entity's columns keep their indexes.
         /// </summary>
         internal static EntitySpec Extracted(EntitySpec spec)
         {
-            if (!spec.Columns.Any(c => c.Kind == ColumnKind.Struct)) return spec;
+            if (!spec.Columns.Any(c => ColumnKinds.IsNested(c.Kind))) return spec;
             var columns = new List<ColumnSpec>(spec.Columns);
-            foreach (ColumnSpec column in spec.Columns.Where(c => c.Kind == ColumnKind.Struct))
+            foreach (ColumnSpec column in spec.Columns.Where(c => ColumnKinds.IsNested(c.Kind)))
             {
+                bool list = column.Kind == ColumnKind.StructList;
                 foreach (ColumnSpec field in column.Fields)
                 {
                     columns.Add(field with
                     {
                         Property = StructFieldProperty(column, field),
                         Column = column.Column + "." + field.Column,
-                        Path = new EquatableArray<PathSegment>([.. column.Path, .. field.Path]),
+                        Path = list ? field.Path : new EquatableArray<PathSegment>([.. column.Path, .. field.Path]),
+                        ElementOf = list ? column.Property : null,
                     });
                 }
             }
@@ -98,19 +101,20 @@ public sealed partial class EntityGenerator
             writer.Indent();
             foreach (ColumnSpec column in spec.Columns)
             {
-                if (column.Kind != ColumnKind.Struct)
+                if (!ColumnKinds.IsNested(column.Kind))
                 {
                     writer.Line($".Field(new global::Apache.Arrow.Field({Literal(column.Column)}, {ArrowTypeExpression(column)}, nullable: true))");
                     continue;
                 }
                 // A struct's fields a line each.
-                writer.Line($".Field(new global::Apache.Arrow.Field({Literal(column.Column)}, new global::Apache.Arrow.Types.StructType(");
+                string list = column.Kind == ColumnKind.StructList ? "new global::Apache.Arrow.Types.ListType(new global::Apache.Arrow.Field(\"item\", " : "";
+                writer.Line($".Field(new global::Apache.Arrow.Field({Literal(column.Column)}, {list}new global::Apache.Arrow.Types.StructType(");
                 writer.Line("[");
                 writer.Indent();
                 foreach (ColumnSpec field in column.Fields)
                     writer.Line($"new global::Apache.Arrow.Field({Literal(field.Column)}, {ArrowTypeExpression(field)}, nullable: true),");
                 writer.Unindent();
-                writer.Line("]), nullable: true))");
+                writer.Line(list.Length > 0 ? "]), nullable: true)), nullable: true))" : "]), nullable: true))");
             }
             writer.Line(".Build(),");
             writer.Unindent();
@@ -122,8 +126,8 @@ public sealed partial class EntityGenerator
                 string source = column.Transform is TransformSpec t
                     ? $"{Short(t.Type)}({t.InputProperty}{(t.Argument is null ? "" : ", " + t.Argument)})"
                     : string.Join(".", column.Path.Select(s => s.ToString()));
-                string coercion = column.Kind == ColumnKind.Struct
-                    ? $"Struct({string.Join(", ", column.Fields.Select(f => f.Column))})"
+                string coercion = ColumnKinds.IsNested(column.Kind)
+                    ? $"{(column.Kind == ColumnKind.StructList ? "List of struct" : "Struct")}({string.Join(", ", column.Fields.Select(f => f.Column))})"
                     : column.Coercers.IsEmpty ? (column.IsComputed ? "" : "Plain") : string.Join(", ", column.Coercers.Select(Short));
                 writer.Line($"new global::Ingest.ColumnDescriptor({Literal(column.Column)}, {Literal(column.Property)}, {Literal(source)}, {Literal(coercion)}, IsComputed: {(column.IsComputed ? "true" : "false")}),");
             }
@@ -154,13 +158,16 @@ public sealed partial class EntityGenerator
                 using (writer.Block("public Extractor(int batchSize) : base(ArrowSchema, " + Literal(spec.RecordsPath) + ", batchSize" + reported + ")"))
                 {
                     writer.Line("int capacity = batchSize + 64;");
-                    foreach (ColumnSpec column in extracted.Columns.Where(c => c.Kind != ColumnKind.Struct))
-                        writer.Line($"{Field(column)} = {ColumnKinds.NewBuffer(column.Kind, column.Precision, column.Scale, "capacity")};");
-                    foreach (ColumnSpec column in spec.Columns.Where(c => c.Kind == ColumnKind.Struct))
+                    // A list of structs' fields hold an item per element: a few per row.
+                    foreach (ColumnSpec column in extracted.Columns.Where(c => !ColumnKinds.IsNested(c.Kind)))
+                        writer.Line($"{Field(column)} = {ColumnKinds.NewBuffer(column.Kind, column.Precision, column.Scale, column.ElementOf is null ? "capacity" : "capacity * 4")};");
+                    foreach (ColumnSpec column in spec.Columns.Where(c => ColumnKinds.IsNested(c.Kind)))
                     {
                         string names = string.Join(", ", column.Fields.Select(f => Literal(f.Column)));
                         string fields = string.Join(", ", column.Fields.Select(f => "_" + Camel(StructFieldProperty(column, f))));
-                        writer.Line($"{Field(column)} = new {ColumnKinds.BufferType(column.Kind)}([{names}], [{fields}], capacity);");
+                        writer.Line(column.Kind == ColumnKind.Struct
+                            ? $"{Field(column)} = new {ColumnKinds.BufferType(column.Kind)}([{names}], [{fields}], capacity);"
+                            : $"{Field(column)} = new {ColumnKinds.BufferType(column.Kind)}(new global::Ingest.Columns.StructColumnBuffer([{names}], [{fields}], capacity * 4), capacity);");
                     }
                 }
 
@@ -168,16 +175,77 @@ public sealed partial class EntityGenerator
                 foreach (ObjectNode node in tree.Objects.Skip(1)) EmitObject(writer, extracted, node, isRecord: false);
                 foreach (SelectionNode node in tree.Selections) EmitSelection(writer, extracted, node);
                 foreach (ProjectionNode node in tree.Projections) EmitProjection(writer, extracted, node);
+                foreach (PathTree element in tree.Elements)
+                {
+                    EmitStructList(writer, extracted, element);
+                    foreach (ObjectNode node in element.Objects) EmitObject(writer, extracted, node, isRecord: false);
+                    foreach (SelectionNode node in element.Selections) EmitSelection(writer, extracted, node);
+                    foreach (ProjectionNode node in element.Projections) EmitProjection(writer, extracted, node);
+                }
                 for (int i = 0; i < extracted.Columns.Count; i++)
                 {
                     ColumnSpec column = extracted.Columns[i];
-                    if (!column.IsComputed && column.Kind != ColumnKind.Struct && !column.Path.Any(segment => segment.IsProjection))
+                    if (!column.IsComputed && !ColumnKinds.IsNested(column.Kind) && !column.Path.Any(segment => segment.IsProjection))
                         EmitColumnReader(writer, column, i);
                 }
                 EmitTruncate(writer, extracted);
                 EmitBuild(writer, spec);
             }
         }
+
+        // ---- Lists of structs: a struct from every element ----
+
+        /// <remarks>
+        /// Each element of the array is an object read into the struct's fields as one item each (the fields' readers
+        /// find their position in the struct's count, not the row); an element that is null is a null struct, and one
+        /// that is not an object a null struct and a failure of each field.
+        /// </remarks>
+        private static void EmitStructList(SourceWriter writer, EntitySpec spec, PathTree element)
+        {
+            int index = element.ElementOf;
+            ColumnSpec column = spec.Columns[index];
+            string list = Field(column);
+            string fields = string.Join(", ", element.Root.ColumnsBelow.Distinct().OrderBy(i => i).Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            writer.Line();
+            writer.Line($"// {index}: {column.Column} <- {string.Join(".", column.Path.Select(p => p.ToString()))}, a struct from every element");
+            using (writer.Block($"private void {ReaderMethod(column)}(ref {Reader} reader, int row)"))
+            {
+                writer.Line($"if ({list}.Count != row) {{ reader.Skip(); return; }} // a repeated field: the first one wins");
+                using (writer.Block($"if (reader.TokenType != {Token}.StartArray)"))
+                {
+                    writer.Line($"FailShape(ref reader, row, [{fields}]);");
+                    writer.Line($"{list}.AppendNull();");
+                    writer.Line("return;");
+                }
+                writer.Line($"var elements = {list}.Values;");
+                using (writer.Block($"while (reader.Read() && reader.TokenType != {Token}.EndArray)"))
+                {
+                    using (writer.Block($"if (reader.TokenType == {Token}.StartObject)"))
+                    {
+                        writer.Line($"{element.Root.MethodName}(ref reader, row);");
+                        writer.Line($"FillMissing_{column.Property}();");
+                        writer.Line("elements.AppendValid();");
+                        writer.Line("continue;");
+                    }
+                    writer.Line($"FailShape(ref reader, row, [{fields}]);");
+                    writer.Line($"FillMissing_{column.Property}();");
+                    writer.Line("elements.AppendNull();");
+                }
+                writer.Line($"{list}.EndList();");
+            }
+
+            writer.Line();
+            writer.Line("// A field the element did not have is null, or its default.");
+            using (writer.Block($"private void FillMissing_{column.Property}()"))
+            {
+                writer.Line($"int item = {list}.Values.Count;");
+                foreach (ColumnSpec field in spec.Columns.Where(c => c.ElementOf == column.Property && !c.IsComputed))
+                    writer.Line($"if ({Field(field)}.Count == item) {NullOrDefault(field)}");
+            }
+        }
+
+        /// <summary>The position a column's next value takes: the row, or for a list of structs' field the element's.</summary>
+        private static string Position(ColumnSpec column) => column.ElementOf is string list ? $"_{Camel(list)}.Values.Count" : "row";
 
         private static string ArrowTypeExpression(ColumnSpec column) => ColumnKinds.ArrowTypeExpression(column.Kind, column.Precision, column.Scale);
 
@@ -273,7 +341,7 @@ public sealed partial class EntityGenerator
                 writer.Line("// A field the record did not have is null, or its default.");
                 using (writer.Block("private void FillMissing(int row)"))
                 {
-                    foreach (ColumnSpec column in spec.Columns.Where(c => !c.IsComputed))
+                    foreach (ColumnSpec column in spec.Columns.Where(c => !c.IsComputed && c.ElementOf is null))
                         writer.Line($"if ({Field(column)}.Count == row) {NullOrDefault(column)}");
                 }
             }
@@ -382,7 +450,8 @@ public sealed partial class EntityGenerator
                     writer.Line($"FailShape(ref reader, row, [{columnsBelow}]);");
                     writer.Line("return;");
                 }
-                writer.Line($"if ({Field(spec.Columns[node.Items[0].Column])}.Count != row) {{ reader.Skip(); return; }} // a repeated field: the first one wins");
+                ColumnSpec first = spec.Columns[node.Items[0].Column];
+                writer.Line($"if ({Field(first)}.Count != {Position(first)}) {{ reader.Skip(); return; }} // a repeated field: the first one wins");
                 using (writer.Block($"while (reader.Read() && reader.TokenType != {Token}.EndArray)"))
                 {
                     using (writer.Block($"if (reader.TokenType != {Token}.StartObject)"))
@@ -591,7 +660,7 @@ public sealed partial class EntityGenerator
             writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             using (writer.Block($"private void {ReaderMethod(column)}(ref {Reader} reader, int row)"))
             {
-                writer.Line($"if ({Field(column)}.Count != row) {{ reader.Skip(); return; }} // a repeated field: the first one wins");
+                writer.Line($"if ({Field(column)}.Count != {Position(column)}) {{ reader.Skip(); return; }} // a repeated field: the first one wins");
                 if (ColumnKinds.IsList(column.Kind))
                 {
                     EmitList(writer, column, index);
@@ -768,7 +837,8 @@ public sealed partial class EntityGenerator
             writer.Line();
             using (writer.Block("protected override void TruncateColumns(int rows)"))
             {
-                foreach (ColumnSpec column in spec.Columns.Where(c => !c.IsComputed)) writer.Line($"{Field(column)}.Truncate(rows);");
+                // A list of structs' fields are items, not rows: the list truncates them with its elements.
+                foreach (ColumnSpec column in spec.Columns.Where(c => !c.IsComputed && c.ElementOf is null)) writer.Line($"{Field(column)}.Truncate(rows);");
             }
         }
 
@@ -801,7 +871,7 @@ public sealed partial class EntityGenerator
 
         private static string NullOrDefault(ColumnSpec column) => column.DefaultLiteral switch
         {
-            _ when column.Kind == ColumnKind.Struct => $"{Field(column)}.AppendNull();",
+            _ when ColumnKinds.IsNested(column.Kind) => $"{Field(column)}.AppendNull();",
             null => $"{Field(column)}.AppendNull();",
             string literal when column.Kind == ColumnKind.Decimal => $"{{ if (!{Field(column)}.TryAppend({literal})) {Field(column)}.AppendNull(); }}",
             string literal => $"{Field(column)}.Append({literal});",

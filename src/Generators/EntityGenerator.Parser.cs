@@ -79,7 +79,7 @@ public sealed partial class EntityGenerator
                 ColumnSpec? column = columns.FirstOrDefault(c => c.Property == key);
                 if (column is null && !locations.ContainsKey(key))
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KeyIsNotAProperty, entityLocation, key, type.Name));
-                else if (column is not null && (column.Kind == ColumnKind.Struct || ColumnKinds.IsList(column.Kind)))
+                else if (column is not null && (ColumnKinds.IsNested(column.Kind) || ColumnKinds.IsList(column.Kind)))
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KeyMustBeScalar, entityLocation, key, type.Name,
                         column.Kind == ColumnKind.Struct ? "struct" : "list"));
                 else if (column is not null) keyColumns.Add(column.Column);
@@ -104,13 +104,18 @@ public sealed partial class EntityGenerator
             Location? location = property.Locations.FirstOrDefault();
             if (!TryGetKind(property.Type, out ColumnKind kind, out ITypeSymbol? valueType))
             {
-                if (NestedRecord(property.Type) is not INamedTypeSymbol nestedRecord)
+                if (NestedRecord(property.Type) is INamedTypeSymbol nestedRecord) kind = ColumnKind.Struct;
+                else if (ListItem(Unwrap(property.Type)) is ITypeSymbol item && NestedRecord(item) is INamedTypeSymbol itemRecord)
+                {
+                    kind = ColumnKind.StructList;
+                    nestedRecord = itemRecord;
+                }
+                else
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, location,
                         property.Name, property.Type.ToDisplayString()));
                     return null;
                 }
-                kind = ColumnKind.Struct;
                 valueType = nestedRecord;
             }
 
@@ -178,10 +183,12 @@ public sealed partial class EntityGenerator
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPath, location, path, property.Name, error!));
                         valid = false;
                     }
-                    else if (kind == ColumnKind.Struct && segments.Any(s => s.IsSelection || s.IsProjection))
+                    else if (ColumnKinds.IsNested(kind) && segments.Any(s => s.IsSelection || s.IsProjection))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPath, location, path, property.Name,
-                            "a struct column's path leads to one object, so it takes dotted names only"));
+                            kind == ColumnKind.Struct
+                                ? "a struct column's path leads to one object, so it takes dotted names only"
+                                : "a list of structs' path leads to the list, so it takes dotted names only"));
                         valid = false;
                     }
                     else if (segments.Any(s => s.IsProjection) && !ColumnKinds.IsList(kind))
@@ -204,7 +211,7 @@ public sealed partial class EntityGenerator
             {
                 string? problem = transform is not null
                     ? "a computed column takes no coercer; coerce its input instead"
-                    : kind == ColumnKind.Struct
+                    : ColumnKinds.IsNested(kind)
                         ? "a struct column takes no coercer; coerce its fields in the nested record instead"
                         : CoercerProblem(coercer, kind, valueType!, coercers.Count);
                 if (problem is not null)
@@ -230,7 +237,7 @@ public sealed partial class EntityGenerator
             }
 
             EquatableArray<ColumnSpec> fields = default;
-            if (kind == ColumnKind.Struct && transform is null)
+            if (ColumnKinds.IsNested(kind) && transform is null)
             {
                 fields = ParseNestedRecord((INamedTypeSymbol)valueType!, location, jsonNaming, columnNaming, diagnostics, cancellationToken, out bool fieldsValid);
                 valid &= fieldsValid;
@@ -263,7 +270,7 @@ public sealed partial class EntityGenerator
                 if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, IsImplicitlyDeclared: false } property) continue;
                 Location? location = property.Locations.FirstOrDefault();
                 locations[property.Name] = location;
-                if (NestedRecord(property.Type) is not null)
+                if (NestedRecord(property.Type) is not null || (ListItem(Unwrap(property.Type)) is ITypeSymbol item && NestedRecord(item) is not null))
                 {
                     // Checked before parsing: a record that holds itself would otherwise be parsed without end.
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNestedRecordField, location, record.Name,
@@ -376,13 +383,7 @@ public sealed partial class EntityGenerator
             valueType = Unwrap(type);
             if (TryGetScalarKind(valueType, out kind)) return true;
 
-            ITypeSymbol? item = valueType switch
-            {
-                IArrayTypeSymbol { Rank: 1 } array => array.ElementType,
-                INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named when IsListType(named) => named.TypeArguments[0],
-                _ => null,
-            };
-            if (item is not null)
+            if (ListItem(valueType) is ITypeSymbol item)
             {
                 valueType = Unwrap(item);
                 if (TryGetScalarKind(valueType, out ColumnKind itemKind))
@@ -422,6 +423,14 @@ public sealed partial class EntityGenerator
             return (int)kind >= 0;
         }
 
+        /// <summary>The item type of an array or list type, or null.</summary>
+        private static ITypeSymbol? ListItem(ITypeSymbol type) => type switch
+        {
+            IArrayTypeSymbol { Rank: 1 } array => array.ElementType,
+            INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named when IsListType(named) => named.TypeArguments[0],
+            _ => null,
+        };
+
         private static ITypeSymbol Unwrap(ITypeSymbol type) =>
             type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
 
@@ -459,7 +468,7 @@ public sealed partial class EntityGenerator
                 case ColumnKind.Timestamp when raw is string text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset timestamp):
                     return $"new global::System.DateTimeOffset({timestamp.UtcTicks}L, global::System.TimeSpan.Zero)";
             }
-            problem = kind == ColumnKind.Struct
+            problem = ColumnKinds.IsNested(kind)
                 ? "struct columns take no default; give their fields defaults in the nested record"
                 : ColumnKinds.IsList(kind)
                 ? "list columns take no default"

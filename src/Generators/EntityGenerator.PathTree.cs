@@ -13,7 +13,11 @@ public sealed partial class EntityGenerator
     /// </summary>
     internal sealed class PathTree
     {
-        private PathTree(ObjectNode root) => Root = root;
+        private PathTree(ObjectNode root, HashSet<string>? methodNames = null)
+        {
+            Root = root;
+            _methodNames = methodNames ?? [];
+        }
 
         public ObjectNode Root { get; }
 
@@ -24,8 +28,15 @@ public sealed partial class EntityGenerator
 
         public List<ProjectionNode> Projections { get; } = [];
 
-        private readonly HashSet<string> _methodNames = [];
+        private readonly HashSet<string> _methodNames;
 
+        /// <summary>For an element tree, the list of structs' column whose elements it reads; -1 for the record's.</summary>
+        public int ElementOf { get; private init; } = -1;
+
+        /// <summary>One tree per list of structs, its root an element of the list.</summary>
+        public List<PathTree> Elements { get; } = [];
+
+        /// <summary>The record's tree: every column at its path; a list of structs' fields in an element tree each.</summary>
         public static PathTree Build(EntitySpec spec)
         {
             var tree = new PathTree(new ObjectNode("", "ReadRecord"));
@@ -33,11 +44,27 @@ public sealed partial class EntityGenerator
             for (int column = 0; column < spec.Columns.Count; column++)
             {
                 ColumnSpec spec1 = spec.Columns[column];
-                if (spec1.IsComputed) continue;
+                if (spec1.IsComputed || spec1.ElementOf is not null) continue;
                 if (spec1.Kind == ColumnKind.Struct) tree.AddStruct(column, spec1);
                 else tree.Add(column, spec1);
+                if (spec1.Kind == ColumnKind.StructList) tree.Elements.Add(tree.BuildElement(spec, column));
             }
             return tree;
+        }
+
+        /// <summary>The tree of one element of a list of structs: its fields at their paths inside the element.</summary>
+        private PathTree BuildElement(EntitySpec spec, int list)
+        {
+            ColumnSpec listColumn = spec.Columns[list];
+            string path = string.Join(".", listColumn.Path.Select(p => p.Name));
+            // Method names are unique across the record's tree and every element's.
+            var element = new PathTree(new ObjectNode(path + "[]", MethodName("ReadElement_", listColumn.Property)), _methodNames) { ElementOf = list };
+            element.Objects.Add(element.Root);
+            for (int column = 0; column < spec.Columns.Count; column++)
+            {
+                if (spec.Columns[column].ElementOf == listColumn.Property) element.Add(column, spec.Columns[column]);
+            }
+            return element;
         }
 
         private void Add(int column, ColumnSpec spec)

@@ -275,6 +275,21 @@ public sealed class DiagnosticTests
         """, "Key 'Tags' of entity 'Car' is a list column");
 
     [Fact]
+    public void ING016_KeyMustBeScalar_for_a_list_of_structs() => Verify("""
+        [{|ING016:Entity("cars", Records = "vehicles", Key = [nameof(Prices)])|}]
+        public sealed partial class Car
+        {
+            public Money[]? Prices { get; init; }
+        }
+
+        [NestedRecord]
+        public sealed class Money
+        {
+            public decimal? Msrp { get; init; }
+        }
+        """, "Key 'Prices' of entity 'Car' is a list column");
+
+    [Fact]
     public void Struct_columns_take_no_coercer_default_or_selecting_path_and_their_fields_are_checked_as_columns() => Verify("""
         [Entity("cars", Records = "vehicles")]
         public sealed partial class Car
@@ -287,6 +302,9 @@ public sealed class DiagnosticTests
 
             [Path("prices[kind=list]")]
             public Money? {|ING005:Listed|} { get; init; }
+
+            [Path("history[*]")]
+            public Money[]? {|ING005:History|} { get; init; }
         }
 
         [NestedRecord]

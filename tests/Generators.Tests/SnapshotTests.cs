@@ -310,6 +310,21 @@ public sealed class SnapshotTests
 
             [Alias("address"), Column("location")]
             public Address? Address { get; init; }
+
+            // A list of objects: a struct from every element, its fields' paths relative to the element.
+            public List<Phone>? Phones { get; init; }
+        }
+
+        [NestedRecord]
+        public sealed class Phone
+        {
+            public string? Kind { get; init; }
+
+            [Path("number.digits"), Coerce<Trim>]
+            public string? Number { get; init; }
+
+            [Default(1)]
+            public int? Priority { get; init; }
         }
 
         [NestedRecord]

@@ -43,7 +43,9 @@ public sealed class StructColumnTests
         Assert.IsType<ListType>(price.Fields[3].DataType);
         var hours = Assert.IsType<StructType>(StructuredRecord.ArrowSchema.GetFieldByName("monday_hours").DataType);
         Assert.Equal(["closed", "open_time", "open_am_pm", "since"], hours.Fields.Select(f => f.Name));
-        Assert.Equal(["id", "price", "monday_hours", "msrp"], StructuredRecord.ArrowSchema.FieldsList.Select(f => f.Name));
+        Assert.Equal(["id", "price", "monday_hours", "incentives", "msrp"], StructuredRecord.ArrowSchema.FieldsList.Select(f => f.Name));
+        Assert.Equal("list<struct<program_id:utf8,amount:decimal(18,2),expires:date32,months:int32,region_codes:list<utf8>,lease_rate:double>>",
+            TypeText(StructuredRecord.ArrowSchema.GetFieldByName("incentives").DataType));
         Assert.Equal("Struct(closed, open_time, open_am_pm, since)", StructuredRecord.Descriptor.Columns[2].Coercion);
     }
 
@@ -139,5 +141,67 @@ public sealed class StructColumnTests
         using ExtractedBatch second = extractor.TakeBatch();
         Assert.Equal([true, false], Nulls(second, "price"));
         Assert.Equal([null, 5m], Field<Decimal128Array, decimal?>(second, "price", "net", (a, i) => a.GetValue(i)));
+    }
+
+    /// <summary>Each row of a list of structs as null, or its elements as null or a field's value.</summary>
+    private static List<List<T?>?> Elements<TArray, T>(ExtractedBatch batch, string field, Func<TArray, int, T?> read) where TArray : IArrowArray
+    {
+        ListArray lists = batch.Column<ListArray>("incentives");
+        var structs = (StructArray)lists.Values;
+        var values = (TArray)structs.Fields[((StructType)structs.Data.DataType).GetFieldIndex(field)];
+        Assert.Equal(structs.Length, values.Length);
+        var rows = new List<List<T?>?>();
+        for (int row = 0; row < lists.Length; row++)
+        {
+            if (lists.IsNull(row)) { rows.Add(null); continue; }
+            int start = lists.ValueOffsets[row];
+            rows.Add([.. Enumerable.Range(start, lists.GetValueLength(row)).Select(i => structs.IsNull(i) ? default : read(values, i))]);
+        }
+        return rows;
+    }
+
+    [Fact]
+    public void A_list_of_objects_is_a_list_of_structs_with_every_element_read_into_its_fields()
+    {
+        using ExtractedBatch batch = Extract(
+            """{"id":"two","incentives":[{"programId":"P1","amount":"$1,000.00","expires":"2026-12-31","terms":{"months":60},"regions":[{"code":"NE"},{"code":"MW"}],"conditions":[{"kind":"cash"},{"kind":"lease","rate":2.9}]},{"amount":500,"programId":"P2"}]}""",
+            """{"id":"empty","incentives":[]}""",
+            """{"id":"null","incentives":null}""",
+            """{"id":"missing"}""",
+            """{"id":"gaps","incentives":[null,{},{"programId":"P3"}]}""");
+
+        Assert.Equal([["P1", "P2"], [], null, null, [null, null, "P3"]], Elements<StringArray, string>(batch, "program_id", (a, i) => a.GetString(i)));
+        Assert.Equal([[1000.00m, 500m], [], null, null, [null, null, null]], Elements<Decimal128Array, decimal?>(batch, "amount", (a, i) => a.GetValue(i)));
+        Assert.Equal([[new DateOnly(2026, 12, 31), null], [], null, null, [null, null, null]], Elements<Date32Array, DateOnly?>(batch, "expires", (a, i) => a.GetDateOnly(i)));
+        Assert.Equal([[60, 36], [], null, null, [null, 36, 36]], Elements<Int32Array, int?>(batch, "months", (a, i) => a.GetValue(i)));
+        Assert.Equal([[2, null], [], null, null, [null, null, null]], Elements<ListArray, int?>(batch, "region_codes", (a, i) => a.IsNull(i) ? null : a.GetValueLength(i)));
+        Assert.Equal([[2.9, null], [], null, null, [null, null, null]], Elements<DoubleArray, double?>(batch, "lease_rate", (a, i) => a.GetValue(i)));
+        Assert.True(batch.Report.IsClean, string.Join("; ", batch.Report.Failures.Select(f => f.Column)));
+    }
+
+    [Fact]
+    public void An_element_that_is_not_an_object_is_a_null_struct_and_a_failure_counted_under_list_dot_field()
+    {
+        using ExtractedBatch batch = Extract(
+            """{"id":"bad","incentives":[{"programId":"P1","amount":"lots"},"P2",{"programId":{"x":1}}]}""",
+            """{"id":"not a list","incentives":{"programId":"P9"}}""");
+
+        Assert.Equal([["P1", null, null], null], Elements<StringArray, string>(batch, "program_id", (a, i) => a.GetString(i)));
+        Assert.Equal([[null, null, null], null], Elements<Decimal128Array, decimal?>(batch, "amount", (a, i) => a.GetValue(i)));
+        Assert.Equal(3, batch.Report.Failures("incentives.amount").Count); // "lots", the string element, the object
+        Assert.Equal(3, batch.Report.Failures("incentives.program_id").Count); // the string element, {"x":1}, the object
+        Assert.Equal(0, batch.Report.Failures("incentives.amount").Samples[0].Row);
+    }
+
+    [Fact]
+    public void A_page_cut_inside_a_list_of_structs_leaves_no_elements_behind()
+    {
+        EntityExtractor extractor = StructuredRecord.CreateExtractor();
+        Assert.Equal(0, extractor.AppendPage(Pages.Utf8("""{"items":[{"id":"cut","incentives":[{"programId":"stray"},{"programId":"half","amount":"""), "page 1"));
+        extractor.AppendPage(Pages.Items("""{"id":"next","incentives":[{"programId":"P1"}]}"""), "page 2");
+        using ExtractedBatch batch = extractor.TakeBatch();
+
+        Assert.Equal([["P1"]], Elements<StringArray, string>(batch, "program_id", (a, i) => a.GetString(i)));
+        Assert.Equal([[36]], Elements<Int32Array, int?>(batch, "months", (a, i) => a.GetValue(i)));
     }
 }

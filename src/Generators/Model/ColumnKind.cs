@@ -19,4 +19,7 @@ internal enum ColumnKind
 
     /// <summary>A <c>[NestedRecord]</c> class: an Arrow struct of its <see cref="ColumnSpec.Fields"/>.</summary>
     Struct,
+
+    /// <summary>A list of a <c>[NestedRecord]</c> class: an Arrow list of structs of its <see cref="ColumnSpec.Fields"/>.</summary>
+    StructList,
 }

@@ -8,6 +8,9 @@ internal static class ColumnKinds
 
     public static bool IsList(ColumnKind kind) => kind is >= ColumnKind.StringList and <= ColumnKind.DecimalList;
 
+    /// <summary>A struct column or a list of structs: a nested record's fields, not a value of its own.</summary>
+    public static bool IsNested(ColumnKind kind) => kind is ColumnKind.Struct or ColumnKind.StructList;
+
     /// <summary>The kind of a list's items, or the kind itself.</summary>
     public static ColumnKind ItemKind(ColumnKind kind) => kind switch
     {
@@ -43,6 +46,7 @@ internal static class ColumnKinds
         ColumnKind.Date => Columns + "DateColumnBuffer",
         ColumnKind.Timestamp => Columns + "TimestampColumnBuffer",
         ColumnKind.Struct => Columns + "StructColumnBuffer",
+        ColumnKind.StructList => Columns + "ListColumnBuffer<" + Columns + "StructColumnBuffer>",
         _ => Columns + "ListColumnBuffer<" + BufferType(ItemKind(kind)) + ">",
     };
 

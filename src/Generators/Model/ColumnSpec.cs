@@ -9,7 +9,11 @@ namespace Ingest.Generators.Model;
 /// <param name="Coercers"><c>global::</c> names of the coercers, in order; empty for the default (Plain).</param>
 /// <param name="DefaultLiteral">A C# expression for the default value, or null.</param>
 /// <param name="Transform">The transform of a computed column, or null.</param>
-/// <param name="Fields">The fields of a <see cref="ColumnKind.Struct"/> column, with paths relative to its object; empty otherwise.</param>
+/// <param name="Fields">The fields of a <see cref="ColumnKind.Struct"/> or <see cref="ColumnKind.StructList"/> column, with paths relative to its object (an element's, for a list); empty otherwise.</param>
+/// <param name="ElementOf">
+/// Set by the emitter only, on a list of structs' field flattened into a column of its own: the list's property, whose
+/// elements the field is read from (one item per element, not one value per record).
+/// </param>
 internal sealed record ColumnSpec(
     string Property,
     string Column,
@@ -20,7 +24,8 @@ internal sealed record ColumnSpec(
     EquatableArray<string> Coercers,
     string? DefaultLiteral,
     TransformSpec? Transform,
-    EquatableArray<ColumnSpec> Fields = default)
+    EquatableArray<ColumnSpec> Fields = default,
+    string? ElementOf = null)
 {
     public bool IsComputed => Transform is not null;
 }

@@ -27,12 +27,19 @@ partial class Dealer : global::Ingest.IEntity
                 new global::Apache.Arrow.Field("latitude", global::Apache.Arrow.Types.DoubleType.Default, nullable: true),
                 new global::Apache.Arrow.Field("lines", new global::Apache.Arrow.Types.ListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.StringType.Default, nullable: true)), nullable: true),
             ]), nullable: true))
+            .Field(new global::Apache.Arrow.Field("phones", new global::Apache.Arrow.Types.ListType(new global::Apache.Arrow.Field("item", new global::Apache.Arrow.Types.StructType(
+            [
+                new global::Apache.Arrow.Field("kind", global::Apache.Arrow.Types.StringType.Default, nullable: true),
+                new global::Apache.Arrow.Field("number", global::Apache.Arrow.Types.StringType.Default, nullable: true),
+                new global::Apache.Arrow.Field("priority", global::Apache.Arrow.Types.Int32Type.Default, nullable: true),
+            ]), nullable: true)), nullable: true))
             .Build(),
         Columns:
         [
             new global::Ingest.ColumnDescriptor("code", "Code", "code", "Plain", IsComputed: false),
             new global::Ingest.ColumnDescriptor("monday_hours", "MondayHours", "departments.sales.hours.monday", "Struct(closed, open_time, open_am_pm)", IsComputed: false),
             new global::Ingest.ColumnDescriptor("location", "Address", "address", "Struct(street, postal_code, latitude, lines)", IsComputed: false),
+            new global::Ingest.ColumnDescriptor("phones", "Phones", "phones", "List of struct(kind, number, priority)", IsComputed: false),
         ]);
 
     /// <summary>The Arrow schema of this entity's batches.</summary>
@@ -47,16 +54,20 @@ partial class Dealer : global::Ingest.IEntity
         private readonly global::Ingest.Columns.StringColumnBuffer _code; // 0: code
         private readonly global::Ingest.Columns.StructColumnBuffer _mondayHours; // 1: monday_hours
         private readonly global::Ingest.Columns.StructColumnBuffer _address; // 2: location
-        private readonly global::Ingest.Columns.BooleanColumnBuffer _mondayHours_Closed; // 3: monday_hours.closed
-        private readonly global::Ingest.Columns.StringColumnBuffer _mondayHours_OpenTime; // 4: monday_hours.open_time
-        private readonly global::Ingest.Columns.StringColumnBuffer _mondayHours_OpenAmPm; // 5: monday_hours.open_am_pm
-        private readonly global::Ingest.Columns.StringColumnBuffer _address_Street; // 6: location.street
-        private readonly global::Ingest.Columns.StringColumnBuffer _address_ZipCode; // 7: location.postal_code
-        private readonly global::Ingest.Columns.DoubleColumnBuffer _address_Latitude; // 8: location.latitude
-        private readonly global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.StringColumnBuffer> _address_Lines; // 9: location.lines
+        private readonly global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.StructColumnBuffer> _phones; // 3: phones
+        private readonly global::Ingest.Columns.BooleanColumnBuffer _mondayHours_Closed; // 4: monday_hours.closed
+        private readonly global::Ingest.Columns.StringColumnBuffer _mondayHours_OpenTime; // 5: monday_hours.open_time
+        private readonly global::Ingest.Columns.StringColumnBuffer _mondayHours_OpenAmPm; // 6: monday_hours.open_am_pm
+        private readonly global::Ingest.Columns.StringColumnBuffer _address_Street; // 7: location.street
+        private readonly global::Ingest.Columns.StringColumnBuffer _address_ZipCode; // 8: location.postal_code
+        private readonly global::Ingest.Columns.DoubleColumnBuffer _address_Latitude; // 9: location.latitude
+        private readonly global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.StringColumnBuffer> _address_Lines; // 10: location.lines
+        private readonly global::Ingest.Columns.StringColumnBuffer _phones_Kind; // 11: phones.kind
+        private readonly global::Ingest.Columns.StringColumnBuffer _phones_Number; // 12: phones.number
+        private readonly global::Ingest.Columns.Int32ColumnBuffer _phones_Priority; // 13: phones.priority
         private readonly byte[] _nameScratch = new byte[128];
 
-        public Extractor(int batchSize) : base(ArrowSchema, "dealer", batchSize, ["code", "monday_hours", "location", "monday_hours.closed", "monday_hours.open_time", "monday_hours.open_am_pm", "location.street", "location.postal_code", "location.latitude", "location.lines"])
+        public Extractor(int batchSize) : base(ArrowSchema, "dealer", batchSize, ["code", "monday_hours", "location", "phones", "monday_hours.closed", "monday_hours.open_time", "monday_hours.open_am_pm", "location.street", "location.postal_code", "location.latitude", "location.lines", "phones.kind", "phones.number", "phones.priority"])
         {
             int capacity = batchSize + 64;
             _code = new global::Ingest.Columns.StringColumnBuffer(capacity);
@@ -67,8 +78,12 @@ partial class Dealer : global::Ingest.IEntity
             _address_ZipCode = new global::Ingest.Columns.StringColumnBuffer(capacity);
             _address_Latitude = new global::Ingest.Columns.DoubleColumnBuffer(capacity);
             _address_Lines = new global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.StringColumnBuffer>(new global::Ingest.Columns.StringColumnBuffer(capacity * 4), capacity);
+            _phones_Kind = new global::Ingest.Columns.StringColumnBuffer(capacity * 4);
+            _phones_Number = new global::Ingest.Columns.StringColumnBuffer(capacity * 4);
+            _phones_Priority = new global::Ingest.Columns.Int32ColumnBuffer(capacity * 4);
             _mondayHours = new global::Ingest.Columns.StructColumnBuffer(["closed", "open_time", "open_am_pm"], [_mondayHours_Closed, _mondayHours_OpenTime, _mondayHours_OpenAmPm], capacity);
             _address = new global::Ingest.Columns.StructColumnBuffer(["street", "postal_code", "latitude", "lines"], [_address_Street, _address_ZipCode, _address_Latitude, _address_Lines], capacity);
+            _phones = new global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.StructColumnBuffer>(new global::Ingest.Columns.StructColumnBuffer(["kind", "number", "priority"], [_phones_Kind, _phones_Number, _phones_Priority], capacity * 4), capacity);
         }
 
         protected override void ReadRecord(ref global::System.Text.Json.Utf8JsonReader reader, int row)
@@ -91,6 +106,7 @@ partial class Dealer : global::Ingest.IEntity
             switch (name.Length)
             {
                 case 4: return MatchRecordField4(name, ref reader, row);
+                case 6: return MatchRecordField6(name, ref reader, row);
                 case 7: return MatchRecordField7(name, ref reader, row);
                 case 11: return MatchRecordField11(name, ref reader, row);
                 default: return false;
@@ -102,6 +118,16 @@ partial class Dealer : global::Ingest.IEntity
             if (name.SequenceEqual("code"u8))
             {
                 Read_Code(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchRecordField6(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("phones"u8))
+            {
+                Read_Phones(ref reader, row);
                 return true;
             }
             return false;
@@ -133,6 +159,7 @@ partial class Dealer : global::Ingest.IEntity
             if (_code.Count == row) _code.AppendNull();
             if (_mondayHours.Count == row) _mondayHours.AppendNull();
             if (_address.Count == row) _address.AppendNull();
+            if (_phones.Count == row) _phones.AppendNull();
             if (_mondayHours_Closed.Count == row) _mondayHours_Closed.AppendNull();
             if (_mondayHours_OpenTime.Count == row) _mondayHours_OpenTime.AppendNull();
             if (_mondayHours_OpenAmPm.Count == row) _mondayHours_OpenAmPm.Append("AM"u8);
@@ -147,7 +174,7 @@ partial class Dealer : global::Ingest.IEntity
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                FailShape(ref reader, row, [3, 4, 5]);
+                FailShape(ref reader, row, [4, 5, 6]);
                 return;
             }
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -186,7 +213,7 @@ partial class Dealer : global::Ingest.IEntity
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                FailShape(ref reader, row, [3, 4, 5]);
+                FailShape(ref reader, row, [4, 5, 6]);
                 return;
             }
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -225,7 +252,7 @@ partial class Dealer : global::Ingest.IEntity
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                FailShape(ref reader, row, [3, 4, 5]);
+                FailShape(ref reader, row, [4, 5, 6]);
                 return;
             }
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -264,7 +291,7 @@ partial class Dealer : global::Ingest.IEntity
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                FailShape(ref reader, row, [3, 4, 5]);
+                FailShape(ref reader, row, [4, 5, 6]);
                 return;
             }
             if (_mondayHours.Count == row) _mondayHours.AppendValid();
@@ -315,7 +342,7 @@ partial class Dealer : global::Ingest.IEntity
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                FailShape(ref reader, row, [6, 7, 8, 9]);
+                FailShape(ref reader, row, [7, 8, 9, 10]);
                 return;
             }
             if (_address.Count == row) _address.AppendValid();
@@ -388,7 +415,7 @@ partial class Dealer : global::Ingest.IEntity
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                FailShape(ref reader, row, [4, 5]);
+                FailShape(ref reader, row, [5, 6]);
                 return;
             }
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -427,6 +454,142 @@ partial class Dealer : global::Ingest.IEntity
             return false;
         }
 
+        // 3: phones <- phones, a struct from every element
+        private void Read_Phones(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (_phones.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+            {
+                FailShape(ref reader, row, [11, 12, 13]);
+                _phones.AppendNull();
+                return;
+            }
+            var elements = _phones.Values;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    ReadElement_Phones(ref reader, row);
+                    FillMissing_Phones();
+                    elements.AppendValid();
+                    continue;
+                }
+                FailShape(ref reader, row, [11, 12, 13]);
+                FillMissing_Phones();
+                elements.AppendNull();
+            }
+            _phones.EndList();
+        }
+
+        // A field the element did not have is null, or its default.
+        private void FillMissing_Phones()
+        {
+            int item = _phones.Values.Count;
+            if (_phones_Kind.Count == item) _phones_Kind.AppendNull();
+            if (_phones_Number.Count == item) _phones_Number.AppendNull();
+            if (_phones_Priority.Count == item) _phones_Priority.Append(1);
+        }
+
+        // The object at 'phones[]'.
+        private void ReadElement_Phones(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                FailShape(ref reader, row, [11, 12, 13]);
+                return;
+            }
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
+                reader.Read();
+                if (MatchElement_Phones(name, ref reader, row)) continue;
+                ReportUnknown("phones[]", name);
+                reader.Skip();
+            }
+        }
+
+        // Reads the value of a field of 'phones[]' whose name matches; false for an unknown name.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private bool MatchElement_Phones(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 4: return MatchElement_Phones4(name, ref reader, row);
+                case 6: return MatchElement_Phones6(name, ref reader, row);
+                case 8: return MatchElement_Phones8(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchElement_Phones4(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("kind"u8))
+            {
+                Read_Phones_Kind(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchElement_Phones6(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("number"u8))
+            {
+                ReadObject_phones___number(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        private bool MatchElement_Phones8(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("priority"u8))
+            {
+                Read_Phones_Priority(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
+        // The object at 'phones[].number'.
+        private void ReadObject_phones___number(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                FailShape(ref reader, row, [12]);
+                return;
+            }
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
+                reader.Read();
+                if (MatchObject_phones___number(name, ref reader, row)) continue;
+                ReportUnknown("phones[].number", name);
+                reader.Skip();
+            }
+        }
+
+        // Reads the value of a field of 'phones[].number' whose name matches; false for an unknown name.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private bool MatchObject_phones___number(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            switch (name.Length)
+            {
+                case 6: return MatchObject_phones___number6(name, ref reader, row);
+                default: return false;
+            }
+        }
+
+        private bool MatchObject_phones___number6(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (name.SequenceEqual("digits"u8))
+            {
+                Read_Phones_Number(ref reader, row);
+                return true;
+            }
+            return false;
+        }
+
         // 0: code <- code
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Code(ref global::System.Text.Json.Utf8JsonReader reader, int row)
@@ -435,7 +598,7 @@ partial class Dealer : global::Ingest.IEntity
             ReadString(ref reader, _code, 0, row);
         }
 
-        // 3: monday_hours.closed <- departments.sales.hours.monday.closed (Flag)
+        // 4: monday_hours.closed <- departments.sales.hours.monday.closed (Flag)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_MondayHours_Closed(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
@@ -452,10 +615,10 @@ partial class Dealer : global::Ingest.IEntity
                         return;
                 }
             }
-            ReadCoercedSlow<bool, global::Ingest.Coercers.Flag>(ref reader, _mondayHours_Closed, 3, row);
+            ReadCoercedSlow<bool, global::Ingest.Coercers.Flag>(ref reader, _mondayHours_Closed, 4, row);
         }
 
-        // 4: monday_hours.open_time <- departments.sales.hours.monday.open.time (Trim, EmptyToNull)
+        // 5: monday_hours.open_time <- departments.sales.hours.monday.open.time (Trim, EmptyToNull)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_MondayHours_OpenTime(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
@@ -470,20 +633,20 @@ partial class Dealer : global::Ingest.IEntity
                         if (outcome == global::Ingest.CoercionResult.Value && _mondayHours_OpenTime.TryAppendUtf8(text)) { return; }
                         if (outcome == global::Ingest.CoercionResult.Null) { _mondayHours_OpenTime.AppendNull(); return; }
                     }
-                    Fail(4, row, value.Utf8);
+                    Fail(5, row, value.Utf8);
                     _mondayHours_OpenTime.AppendNull();
                     return;
                 case ScalarKind.Null:
                     _mondayHours_OpenTime.AppendNull();
                     return;
                 default:
-                    FailUnreadable(ref reader, 4, row);
+                    FailUnreadable(ref reader, 5, row);
                     _mondayHours_OpenTime.AppendNull();
                     return;
             }
         }
 
-        // 5: monday_hours.open_am_pm <- departments.sales.hours.monday.open.ampm
+        // 6: monday_hours.open_am_pm <- departments.sales.hours.monday.open.ampm
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_MondayHours_OpenAmPm(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
@@ -492,44 +655,44 @@ partial class Dealer : global::Ingest.IEntity
             {
                 case ScalarKind.Value:
                     if (_mondayHours_OpenAmPm.TryAppendUtf8(value.Utf8)) { return; }
-                    Fail(5, row, value.Utf8);
+                    Fail(6, row, value.Utf8);
                     _mondayHours_OpenAmPm.AppendNull();
                     return;
                 case ScalarKind.Null:
                     _mondayHours_OpenAmPm.Append("AM"u8);
                     return;
                 default:
-                    FailUnreadable(ref reader, 5, row);
+                    FailUnreadable(ref reader, 6, row);
                     _mondayHours_OpenAmPm.AppendNull();
                     return;
             }
         }
 
-        // 6: location.street <- address.street
+        // 7: location.street <- address.street
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Address_Street(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_address_Street.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            ReadString(ref reader, _address_Street, 6, row);
+            ReadString(ref reader, _address_Street, 7, row);
         }
 
-        // 7: location.postal_code <- address.zip
+        // 8: location.postal_code <- address.zip
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Address_ZipCode(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_address_ZipCode.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            ReadString(ref reader, _address_ZipCode, 7, row);
+            ReadString(ref reader, _address_ZipCode, 8, row);
         }
 
-        // 8: location.latitude <- address.latitude
+        // 9: location.latitude <- address.latitude
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Address_Latitude(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (_address_Latitude.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
-            ReadPlain(ref reader, _address_Latitude, 8, row);
+            ReadPlain(ref reader, _address_Latitude, 9, row);
         }
 
-        // 9: location.lines <- address.lines
+        // 10: location.lines <- address.lines
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Read_Address_Lines(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
@@ -537,7 +700,7 @@ partial class Dealer : global::Ingest.IEntity
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) _address_Lines.AppendNull();
-                else FailList(ref reader, _address_Lines, 9, row);
+                else FailList(ref reader, _address_Lines, 10, row);
                 return;
             }
             var items = _address_Lines.Values;
@@ -553,7 +716,7 @@ partial class Dealer : global::Ingest.IEntity
                 {
                     if (items.TryAppendUtf8(value.Utf8)) { continue; }
                 }
-                if (kind == ScalarKind.Value) Fail(9, row, value.Utf8); else FailUnreadable(ref reader, 9, row);
+                if (kind == ScalarKind.Value) Fail(10, row, value.Utf8); else FailUnreadable(ref reader, 10, row);
                 SkipRestOfArray(ref reader);
                 _address_Lines.AbandonList();
                 _address_Lines.AppendNull();
@@ -562,11 +725,75 @@ partial class Dealer : global::Ingest.IEntity
             _address_Lines.EndList();
         }
 
+        // 11: phones.kind <- kind
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void Read_Phones_Kind(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (_phones_Kind.Count != _phones.Values.Count) { reader.Skip(); return; } // a repeated field: the first one wins
+            ReadString(ref reader, _phones_Kind, 11, row);
+        }
+
+        // 12: phones.number <- number.digits (Trim)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void Read_Phones_Number(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (_phones_Number.Count != _phones.Values.Count) { reader.Skip(); return; } // a repeated field: the first one wins
+            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
+            {
+                case ScalarKind.Value:
+                    {
+                        global::System.ReadOnlySpan<byte> text = value.Utf8;
+                        global::Ingest.CoercionResult outcome = global::Ingest.Coercers.Trim.Coerce(text, CoerceScratch(0, text.Length), out text);
+                        if (outcome == global::Ingest.CoercionResult.Value && _phones_Number.TryAppendUtf8(text)) { return; }
+                        if (outcome == global::Ingest.CoercionResult.Null) { _phones_Number.AppendNull(); return; }
+                    }
+                    Fail(12, row, value.Utf8);
+                    _phones_Number.AppendNull();
+                    return;
+                case ScalarKind.Null:
+                    _phones_Number.AppendNull();
+                    return;
+                default:
+                    FailUnreadable(ref reader, 12, row);
+                    _phones_Number.AppendNull();
+                    return;
+            }
+        }
+
+        // 13: phones.priority <- priority
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void Read_Phones_Priority(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (_phones_Priority.Count != _phones.Values.Count) { reader.Skip(); return; } // a repeated field: the first one wins
+            switch (ReadScalar(ref reader, out global::Ingest.JsonScalar value))
+            {
+                case ScalarKind.Value:
+                    switch (global::Ingest.Coercers.Plain.Coerce(value, out int result))
+                    {
+                        case global::Ingest.CoercionResult.Value:
+                            _phones_Priority.Append(result); return;
+                        case global::Ingest.CoercionResult.Null:
+                            _phones_Priority.Append(1); return;
+                    }
+                    Fail(13, row, value.Utf8);
+                    _phones_Priority.AppendNull();
+                    return;
+                case ScalarKind.Null:
+                    _phones_Priority.Append(1);
+                    return;
+                default:
+                    FailUnreadable(ref reader, 13, row);
+                    _phones_Priority.AppendNull();
+                    return;
+            }
+        }
+
         protected override void TruncateColumns(int rows)
         {
             _code.Truncate(rows);
             _mondayHours.Truncate(rows);
             _address.Truncate(rows);
+            _phones.Truncate(rows);
             _mondayHours_Closed.Truncate(rows);
             _mondayHours_OpenTime.Truncate(rows);
             _mondayHours_OpenAmPm.Truncate(rows);
@@ -578,10 +805,11 @@ partial class Dealer : global::Ingest.IEntity
 
         protected override global::Apache.Arrow.IArrowArray[] BuildArrays(global::Ingest.Columns.BatchBuffers buffers, int rows)
         {
-            var arrays = new global::Apache.Arrow.IArrowArray[3];
+            var arrays = new global::Apache.Arrow.IArrowArray[4];
             arrays[0] = global::Apache.Arrow.ArrowArrayFactory.BuildArray(_code.Build(buffers));
             arrays[1] = global::Apache.Arrow.ArrowArrayFactory.BuildArray(_mondayHours.Build(buffers));
             arrays[2] = global::Apache.Arrow.ArrowArrayFactory.BuildArray(_address.Build(buffers));
+            arrays[3] = global::Apache.Arrow.ArrowArrayFactory.BuildArray(_phones.Build(buffers));
             return arrays;
         }
     }

@@ -14,6 +14,8 @@ public sealed partial class StructuredRecord
     [Path("departments.sales.hours.monday")]
     public DayHours? MondayHours { get; init; }
 
+    public IReadOnlyList<Incentive>? Incentives { get; init; }
+
     // A scalar read from inside a struct's object as well: both see the same value.
     [Path("price.msrp"), Coerce<FormattedNumber>]
     public decimal? Msrp { get; init; }
@@ -50,4 +52,24 @@ public sealed class DayHours
     public string? OpenAmPm { get; init; }
 
     public DateOnly? Since { get; init; }
+}
+
+[NestedRecord]
+public sealed class Incentive
+{
+    public string? ProgramId { get; init; }
+
+    [Coerce<FormattedNumber>]
+    public decimal? Amount { get; init; }
+
+    public DateOnly? Expires { get; init; }
+
+    [Path("terms.months"), Default(36)]
+    public int? Months { get; init; }
+
+    [Path("regions[*].code")]
+    public string[]? RegionCodes { get; init; }
+
+    [Path("conditions[kind=lease].rate")]
+    public double? LeaseRate { get; init; }
 }
