@@ -29,7 +29,12 @@ public static class SchemaFingerprint
         return text.ToString();
     }
 
-    /// <summary>The type as the manifest and error messages spell it: <c>utf8</c>, <c>timestamp[us, UTC]</c>, <c>list&lt;int32&gt;</c>.</summary>
+    /// <summary>
+    /// The type as the manifest and error messages spell it: <c>utf8</c>, <c>timestamp[us, UTC]</c>,
+    /// <c>list&lt;int32?&gt;</c>, <c>struct&lt;closed: bool?, hours: list&lt;utf8?&gt;&gt;</c> (a struct's fields in order, with
+    /// their names, types and nullability; a name with characters other than letters, digits and <c>_</c> is quoted,
+    /// so no two structs spell alike).
+    /// </summary>
     public static string TypeName(IArrowType type) => type switch
     {
         StringType => "utf8",
@@ -41,8 +46,35 @@ public static class SchemaFingerprint
         Decimal128Type d => $"decimal128({d.Precision},{d.Scale})",
         TimestampType t => $"timestamp[{UnitName(t.Unit)}{(string.IsNullOrEmpty(t.Timezone) ? "" : ", " + t.Timezone)}]",
         ListType l => $"list<{TypeName(l.ValueDataType)}{(l.ValueField.IsNullable ? "?" : "")}>",
+        StructType s => StructName(s),
         _ => type.Name,
     };
+
+    private static string StructName(StructType type)
+    {
+        var text = new StringBuilder("struct<");
+        for (int f = 0; f < type.Fields.Count; f++)
+        {
+            Field field = type.Fields[f];
+            if (f > 0) text.Append(", ");
+            AppendFieldName(text, field.Name);
+            text.Append(": ").Append(TypeName(field.DataType));
+            if (field.IsNullable) text.Append('?');
+        }
+        return text.Append('>').ToString();
+    }
+
+    private static void AppendFieldName(StringBuilder text, string name)
+    {
+        bool plain = name.Length > 0;
+        foreach (char c in name) plain &= char.IsAsciiLetterOrDigit(c) || c == '_';
+        if (plain)
+        {
+            text.Append(name);
+            return;
+        }
+        text.Append('"').Append(name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+    }
 
     private static string UnitName(TimeUnit unit) => unit switch
     {

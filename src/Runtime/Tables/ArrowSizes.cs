@@ -14,10 +14,15 @@ internal static class ArrowSizes
         return bytes;
     }
 
-    /// <summary>Slots <paramref name="start"/>..+<paramref name="count"/> of <paramref name="data"/> (logical indexes).</summary>
+    /// <summary>
+    /// Slots <paramref name="start"/>..+<paramref name="count"/> of <paramref name="data"/> (logical indexes). A list's
+    /// child is measured over the items those slots hold; a struct's children over the same slots (a struct's offset
+    /// applies to its children, which are not sliced with it).
+    /// </summary>
     private static long Bytes(ArrayData data, int start, int count)
     {
-        long validity = data.NullCount > 0 ? (count + 7) / 8 : 0;
+        // A slice's null count is unknown (-1) until counted: its validity bitmap is counted if it has one.
+        long validity = ArrowSpans.Validity(data).IsEmpty ? 0 : (count + 7) / 8;
         switch (data.DataType)
         {
             case BooleanType:
@@ -32,6 +37,12 @@ internal static class ArrowSizes
                 ReadOnlySpan<int> offsets = ArrowSpans.Offsets(data);
                 int from = offsets[start];
                 return validity + 4L * (count + 1) + Bytes(data.Children[0], from, offsets[start + count] - from);
+            }
+            case StructType:
+            {
+                long bytes = validity;
+                foreach (ArrayData child in data.Children) bytes += Bytes(child, data.Offset + start, count);
+                return bytes;
             }
             case FixedWidthType fixedWidth:
                 return validity + (long)count * fixedWidth.BitWidth / 8;

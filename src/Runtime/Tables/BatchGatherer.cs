@@ -99,6 +99,7 @@ internal sealed class BatchGatherer
             BooleanType => new BooleanColumn(type),
             StringType or BinaryType => new VariableWidthColumn(type),
             ListType list => new ListColumn(type, For(list.ValueDataType)),
+            StructType structType => new StructColumn(type, [.. structType.Fields.Select(f => For(f.DataType))]),
             FixedWidthType fixedWidth => new FixedWidthColumn(type, fixedWidth.BitWidth / 8),
             _ => throw new NotSupportedException($"{SchemaFingerprint.TypeName(type)} is not written by the table store."),
         };
@@ -259,6 +260,50 @@ internal sealed class BatchGatherer
         protected override void ClearItems() => items.Clear();
 
         protected override void ReserveItems(double scale) => items.Reserve(scale);
+    }
+
+    /// <summary>
+    /// A struct: its validity, and a column per field over the same slots. A struct's offset applies to its children
+    /// (a sliced struct's children are not sliced), so slot <c>first</c> of the struct is slot
+    /// <c>child.Offset + first</c> of each child.
+    /// </summary>
+    private sealed class StructColumn(IArrowType type, GatheredColumn[] fields) : GatheredColumn
+    {
+        public override long Bytes
+        {
+            get
+            {
+                long bytes = ValidityBytes;
+                foreach (GatheredColumn column in fields) bytes += column.Bytes;
+                return bytes;
+            }
+        }
+
+        protected override void AppendValues(ArrayData data, int first, int count)
+        {
+            for (int f = 0; f < fields.Length; f++)
+            {
+                ArrayData child = data.Children[f];
+                fields[f].Append(child, child.Offset + first, count);
+            }
+        }
+
+        protected override ArrayData BuildData(int length, int nulls, ArrowBuffer validity)
+        {
+            var children = new ArrayData[fields.Length];
+            for (int f = 0; f < fields.Length; f++) children[f] = fields[f].Build();
+            return new ArrayData(type, length, nulls, 0, [validity], children);
+        }
+
+        protected override void ClearValues()
+        {
+            foreach (GatheredColumn column in fields) column.Clear();
+        }
+
+        protected override void ReserveValues(double scale)
+        {
+            foreach (GatheredColumn column in fields) column.Reserve(scale);
+        }
     }
 
     /// <summary>A byte array that grows by doubling and is kept across <see cref="Clear"/>.</summary>

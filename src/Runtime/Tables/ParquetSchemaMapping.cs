@@ -11,27 +11,41 @@ namespace Ingest.Tables;
 /// Arrow types → Parquet logical types, as both writers write them: utf8 → STRING, int32/int64 → INT32/INT64,
 /// float64 → DOUBLE, decimal128(p,s) → DECIMAL(p,s), bool → BOOLEAN, binary → BYTE_ARRAY (no logical type),
 /// date32 → DATE, timestamp(µs, tz) → TIMESTAMP(MICROS, isAdjustedToUTC = tz set), list&lt;T&gt; → LIST (three-level,
-/// element <c>element</c>). Nullability is kept. parquet-cpp's Arrow writer maps the same way on its own; this
-/// schema is Parquet.Net's. <see cref="EnsureWritable"/> rejects, before anything is written, a type the store does
-/// not write, without loading Parquet.Net (22–25 ms of a stage's start-up when the writer is parquet-cpp).
+/// element <c>element</c>). Nullability is kept. Structs (a group of the struct's fields, in order) and lists and
+/// structs nested in each other are written by parquet-cpp only (<see cref="ParquetWriterEngine.ParquetSharp"/>);
+/// Parquet.Net's writer takes flat columns and lists of them. parquet-cpp's Arrow writer maps the same way on its
+/// own; this schema is Parquet.Net's. <see cref="EnsureWritable(Schema, ParquetWriterEngine)"/> rejects, before
+/// anything is written, a type the store does not write, without loading Parquet.Net (22–25 ms of a stage's
+/// start-up when the writer is parquet-cpp).
 /// </summary>
 public static class ParquetSchemaMapping
 {
-    /// <summary>Throws for a column whose type the table store does not write (see the list in the message).</summary>
-    public static void EnsureWritable(Schema schema)
+    /// <summary>Throws for a column whose type the table store does not write with parquet-cpp (see the list in the message).</summary>
+    public static void EnsureWritable(Schema schema) => EnsureWritable(schema, ParquetWriterEngine.ParquetSharp);
+
+    /// <summary>
+    /// Throws for a column whose type the table store does not write (see the list in the message), or that
+    /// <paramref name="engine"/> does not write (a struct, or a list of lists or structs, with Parquet.Net).
+    /// </summary>
+    public static void EnsureWritable(Schema schema, ParquetWriterEngine engine)
     {
         ArgumentNullException.ThrowIfNull(schema);
         foreach (ArrowField field in schema.FieldsList)
         {
-            IArrowType type = field.DataType is ListType list ? list.ValueDataType : field.DataType;
-            if (!IsWritable(type)) throw Unsupported(field.Name, type);
+            EnsureWritable(field, field.Name, field.DataType);
+            if (engine == ParquetWriterEngine.ParquetNet && !IsFlatOrListOfFlat(field.DataType))
+                throw new NotSupportedException(
+                    $"Column {field.Name} is {SchemaFingerprint.TypeName(field.DataType)}: the Parquet.Net writer " +
+                    $"({nameof(TableStoreOptions)}.{nameof(TableStoreOptions.Writer)} = {nameof(ParquetWriterEngine)}.{nameof(ParquetWriterEngine.ParquetNet)}) " +
+                    "writes flat columns and lists of them, not structs or nested lists; write this table with " +
+                    $"{nameof(ParquetWriterEngine)}.{nameof(ParquetWriterEngine.ParquetSharp)} (the default).");
         }
     }
 
     /// <summary>The Parquet schema written for <paramref name="schema"/>; throws for a type the store does not map.</summary>
     public static ParquetSchema ToParquet(Schema schema)
     {
-        EnsureWritable(schema);
+        EnsureWritable(schema, ParquetWriterEngine.ParquetNet);
         var fields = new List<ParquetField>(schema.FieldsList.Count);
         foreach (ArrowField field in schema.FieldsList)
         {
@@ -57,14 +71,35 @@ public static class ParquetSchemaMapping
             TimestampType { Unit: TimeUnit.Microsecond } t =>
                 new DateTimeDataField(name, DateTimeFormat.Timestamp, isAdjustedToUTC: !string.IsNullOrEmpty(t.Timezone), unit: DateTimeTimeUnit.Micros, isNullable: nullable),
             Decimal128Type d => new DecimalDataField(name, d.Precision, d.Scale, forceByteArrayEncoding: false, isNullable: nullable),
-            _ => throw Unsupported(column, field.DataType),
+            _ => throw new NotSupportedException($"Column {column}: {SchemaFingerprint.TypeName(field.DataType)} is not written by Parquet.Net's writer."),
         };
     }
 
-    private static bool IsWritable(IArrowType type) => type is StringType or Int32Type or Int64Type or DoubleType
+    /// <summary>Recurses through lists and structs; <paramref name="path"/> names the part of <paramref name="column"/> at hand (<c>hours[].open_time</c>).</summary>
+    private static void EnsureWritable(ArrowField column, string path, IArrowType type)
+    {
+        switch (type)
+        {
+            case ListType list:
+                EnsureWritable(column, path + "[]", list.ValueDataType);
+                break;
+            case StructType structType:
+                foreach (ArrowField child in structType.Fields) EnsureWritable(column, path + "." + child.Name, child.DataType);
+                break;
+            default:
+                if (!IsFlat(type)) throw Unsupported(column, path, type);
+                break;
+        }
+    }
+
+    private static bool IsFlatOrListOfFlat(IArrowType type) => IsFlat(type is ListType list ? list.ValueDataType : type);
+
+    private static bool IsFlat(IArrowType type) => type is StringType or Int32Type or Int64Type or DoubleType
         or BooleanType or BinaryType or Date32Type or TimestampType { Unit: TimeUnit.Microsecond } or Decimal128Type;
 
-    private static NotSupportedException Unsupported(string column, IArrowType type) =>
-        new($"Column {column} is {SchemaFingerprint.TypeName(type)}, which the table store does not write; " +
-            "supported: utf8, binary, int32, int64, float64, decimal128, bool, date32, timestamp[us] and lists of those.");
+    private static NotSupportedException Unsupported(ArrowField column, string path, IArrowType type) =>
+        new($"Column {column.Name} is {SchemaFingerprint.TypeName(column.DataType)}" +
+            (path == column.Name ? "" : $"; {path} is {SchemaFingerprint.TypeName(type)}") +
+            ", which the table store does not write; " +
+            "supported: utf8, binary, int32, int64, float64, decimal128, bool, date32, timestamp[us], and lists and structs of those.");
 }

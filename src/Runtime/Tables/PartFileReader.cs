@@ -9,8 +9,8 @@ namespace Ingest.Tables;
 /// <summary>
 /// Reads one part file as Arrow batches (a row group at a time, in batches of up to <see cref="MaxBatchRows"/> rows)
 /// through parquet-cpp's Arrow reader, and gives them the schema the store wrote (<see cref="ParquetSchemaMapping"/>): parquet-cpp names a list's element field
-/// <c>element</c> (the Parquet name) where the store's Arrow schemas say <c>item</c>, so list columns are re-typed,
-/// sharing their buffers.
+/// <c>element</c> (the Parquet name) where the store's Arrow schemas say <c>item</c>, so columns with a list in them
+/// (a list, a struct with a list field, a list of structs) are re-typed, sharing their buffers.
 /// </summary>
 internal static class PartFileReader
 {
@@ -42,19 +42,19 @@ internal static class PartFileReader
         using var readerProperties = ParquetSharp.ReaderProperties.WithMemoryPool(NativeMemory.Pool);
         using var reader = new FileReader(path, readerProperties, properties);
         int[]? leaves = columns is null ? null : LeafColumns(reader.SchemaManifest, columns);
-        Schema schema = StoreSchema(reader.Schema, columns);
+        Schema schema = StoreSchema(reader.Schema, columns, out bool[] retyped);
         for (int g = 0; g < rowGroups; g++)
         {
             using IArrowArrayStream stream = reader.GetRecordBatchReader(rowGroups: [g], columns: leaves);
             while (await stream.ReadNextRecordBatchAsync(cancellationToken).ConfigureAwait(false) is RecordBatch batch)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return Conform(batch, schema);
+                yield return Conform(batch, schema, retyped);
             }
         }
     }
 
-    /// <summary>The Parquet leaf columns under the top-level fields named <paramref name="columns"/> (a list is one field, one leaf).</summary>
+    /// <summary>The Parquet leaf columns under the top-level fields named <paramref name="columns"/> (a list of a flat type is one leaf; a struct has one a field, at any depth).</summary>
     private static int[] LeafColumns(SchemaManifest manifest, IReadOnlyList<string> columns)
     {
         var leaves = new List<int>();
@@ -69,36 +69,86 @@ internal static class PartFileReader
         }
     }
 
-    /// <summary>The file's Arrow schema (only <paramref name="columns"/>, when given) with list elements named as the store names them.</summary>
-    private static Schema StoreSchema(Schema read, IReadOnlyList<string>? columns)
+    /// <summary>
+    /// The file's Arrow schema (only <paramref name="columns"/>, when given) with list elements named as the store
+    /// names them, at any depth (inside structs too); <paramref name="retyped"/> tells which columns that changed.
+    /// </summary>
+    private static Schema StoreSchema(Schema read, IReadOnlyList<string>? columns, out bool[] retyped)
     {
         var builder = new Schema.Builder();
+        var changed = new List<bool>(read.FieldsList.Count);
         foreach (Field field in read.FieldsList)
         {
             if (columns is not null && !columns.Contains(field.Name)) continue;
-            builder.Field(field.DataType is ListType list && list.ValueField.Name != "item"
-                ? new Field(field.Name, new ListType(new Field("item", list.ValueDataType, list.ValueField.IsNullable)), field.IsNullable)
-                : field);
+            IArrowType type = StoreType(field.DataType);
+            bool same = ReferenceEquals(type, field.DataType);
+            builder.Field(same ? field : new Field(field.Name, type, field.IsNullable));
+            changed.Add(!same);
         }
+        retyped = [.. changed];
         return builder.Build();
     }
 
-    /// <summary>The batch under <paramref name="schema"/>; list columns re-typed over the same buffers (the batch handed
-    /// back owns them: the one read is not disposed separately).</summary>
-    private static RecordBatch Conform(RecordBatch batch, Schema schema)
+    /// <summary><paramref name="type"/> with every list's element field named <c>item</c>; the same instance when none needed it.</summary>
+    private static IArrowType StoreType(IArrowType type)
     {
-        bool same = true;
-        for (int c = 0; c < batch.ColumnCount && same; c++) same = ReferenceEquals(batch.Schema.FieldsList[c].DataType, schema.FieldsList[c].DataType);
-        if (same) return batch;
+        switch (type)
+        {
+            case ListType list:
+            {
+                IArrowType item = StoreType(list.ValueDataType);
+                return list.ValueField.Name == "item" && ReferenceEquals(item, list.ValueDataType)
+                    ? list
+                    : new ListType(new Field("item", item, list.ValueField.IsNullable));
+            }
+            case StructType structType:
+            {
+                Field[]? fields = null;
+                for (int f = 0; f < structType.Fields.Count; f++)
+                {
+                    Field field = structType.Fields[f];
+                    IArrowType fieldType = StoreType(field.DataType);
+                    if (ReferenceEquals(fieldType, field.DataType)) continue;
+                    fields ??= [.. structType.Fields];
+                    fields[f] = new Field(field.Name, fieldType, field.IsNullable);
+                }
+                return fields is null ? structType : new StructType(fields);
+            }
+            default:
+                return type;
+        }
+    }
+
+    /// <summary>The batch under <paramref name="schema"/>; the <paramref name="retyped"/> columns re-typed over the same
+    /// buffers (the batch handed back owns them: the one read is not disposed separately).</summary>
+    private static RecordBatch Conform(RecordBatch batch, Schema schema, bool[] retyped)
+    {
+        if (!retyped.Contains(true)) return batch;
         var columns = new IArrowArray[batch.ColumnCount];
         for (int c = 0; c < columns.Length; c++)
         {
             IArrowArray column = batch.Column(c);
-            IArrowType type = schema.FieldsList[c].DataType;
-            columns[c] = ReferenceEquals(column.Data.DataType, type) || type is not ListType
-                ? column
-                : ArrowArrayFactory.BuildArray(new ArrayData(type, column.Length, column.NullCount, column.Data.Offset, column.Data.Buffers, column.Data.Children));
+            columns[c] = retyped[c] ? ArrowArrayFactory.BuildArray(Retype(column.Data, schema.FieldsList[c].DataType)) : column;
         }
         return new RecordBatch(schema, columns, batch.Length);
+    }
+
+    /// <summary><paramref name="data"/> and its children under <paramref name="type"/> (the same shape, other field names), sharing every buffer.</summary>
+    private static ArrayData Retype(ArrayData data, IArrowType type)
+    {
+        ArrayData[] children;
+        switch (type)
+        {
+            case ListType list:
+                children = [Retype(data.Children[0], list.ValueDataType)];
+                break;
+            case StructType structType:
+                children = new ArrayData[structType.Fields.Count];
+                for (int f = 0; f < children.Length; f++) children[f] = Retype(data.Children[f], structType.Fields[f].DataType);
+                break;
+            default:
+                return data;
+        }
+        return new ArrayData(type, data.Length, data.NullCount, data.Offset, data.Buffers, children, data.Dictionary);
     }
 }

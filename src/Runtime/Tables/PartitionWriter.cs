@@ -43,7 +43,7 @@ public sealed class PartitionWriter : IAsyncDisposable
         PartitionDate = partitionDate;
         Schema = schema;
         CommitId = $"{_startedAt:yyyyMMdd'T'HHmmss}-{Guid.NewGuid():N}";
-        ParquetSchemaMapping.EnsureWritable(schema); // throws early for a type the store does not write
+        ParquetSchemaMapping.EnsureWritable(schema, options.Writer); // throws early for a type the store does not write
 
         _transaction = new TransactionLayout(table.WorkPath, CommitId);
         Directory.CreateDirectory(_transaction.DataPath);
@@ -66,7 +66,7 @@ public sealed class PartitionWriter : IAsyncDisposable
         PartitionDate = partitionDate;
         Schema = schema;
         CommitId = transaction.CommitId;
-        ParquetSchemaMapping.EnsureWritable(schema);
+        ParquetSchemaMapping.EnsureWritable(schema, options.Writer);
         _transaction = transaction;
         _lock = heldLock;
         _files.AddRange(stagedFiles);
