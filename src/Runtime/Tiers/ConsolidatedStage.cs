@@ -47,6 +47,7 @@ public static class ConsolidatedStage
         using var memory = new MemorySampler();
         long started = Stopwatch.GetTimestamp();
         EntityDescriptor descriptor = TEntity.Descriptor;
+        RowKeyHasher.CheckKey(descriptor);
         var store = new TableStore(warehouse, options.Store ?? new TableStoreOptions { GitSha = TableStoreOptions.GitShaFromEnvironment() });
         Table source = store.OpenTable(options.SourceNamespace, options.SourceTable);
         if (source.ReadManifest(partitionDate) is null)
