@@ -51,7 +51,8 @@ internal static class ArrowColumns
 
     /// <summary>
     /// A column of <paramref name="rows"/> nulls of <paramref name="type"/> (zeroed values, validity all clear): what a
-    /// column that a table's older partitions lack reads as.
+    /// column that a table's older partitions lack reads as. A struct's children are all-null columns of as many rows
+    /// (Arrow wants a child for every slot of its struct); a list's offsets are all zero over an empty child.
     /// </summary>
     public static IArrowArray AllNull(IArrowType type, int rows) => ArrowArrayFactory.BuildArray(NullData(type, rows));
 
@@ -63,6 +64,7 @@ internal static class ArrowColumns
         {
             StringType or BinaryType => new ArrayData(type, rows, rows, 0, [validity, offsets, ArrowBuffer.Empty]),
             ListType list => new ArrayData(type, rows, rows, 0, [validity, offsets], [NullData(list.ValueDataType, 0)]),
+            StructType structType => new ArrayData(type, rows, rows, 0, [validity], [.. structType.Fields.Select(f => NullData(f.DataType, rows))]),
             BooleanType => new ArrayData(type, rows, rows, 0, [validity, new ArrowBuffer(new byte[(rows + 7) / 8])]),
             FixedWidthType fixedWidth => new ArrayData(type, rows, rows, 0, [validity, new ArrowBuffer(new byte[rows * fixedWidth.BitWidth / 8])]),
             _ => throw new NotSupportedException($"A column of Arrow type {type.Name} cannot be filled with nulls here."),

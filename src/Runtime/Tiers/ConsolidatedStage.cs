@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
 using Apache.Arrow;
+using Apache.Arrow.Types;
 using Ingest.Extraction;
 using Ingest.Hashing;
 using Ingest.Tables;
@@ -35,7 +36,8 @@ namespace Ingest.Tiers;
 /// Two different keys share a 64-bit key hash with probability about n²/2⁶⁵ (2·10⁻⁹ for 250,000 keys).</para>
 /// <para><b>An entity that changed.</b> Today's partition must have the entity's columns as declared now (re-run the
 /// transformed stage for the date otherwise); history written before a column was added reads as null in it, and a
-/// column the entity dropped is dropped. A column whose type changed cannot be carried: the error says so.</para>
+/// column the entity dropped is dropped. A column whose type changed (a struct whose fields changed too) cannot be
+/// carried: the error says so. Struct columns are carried like any other, by name, sliced without copying.</para>
 /// </remarks>
 public static class ConsolidatedStage
 {
@@ -47,6 +49,7 @@ public static class ConsolidatedStage
         using var memory = new MemorySampler();
         long started = Stopwatch.GetTimestamp();
         EntityDescriptor descriptor = TEntity.Descriptor;
+        RowKeyHasher.CheckKey(descriptor);
         var store = new TableStore(warehouse, options.Store ?? new TableStoreOptions { GitSha = TableStoreOptions.GitShaFromEnvironment() });
         Table source = store.OpenTable(options.SourceNamespace, options.SourceTable);
         if (source.ReadManifest(partitionDate) is null)
@@ -257,9 +260,10 @@ public static class ConsolidatedStage
 
     /// <summary>
     /// A history batch under today's schema, matched by column name: a column the history lacks reads as null, one the
-    /// entity no longer has is left out, and <c>is_active</c> is false.
+    /// entity no longer has is left out, and <c>is_active</c> is false. Columns are carried as they are (a slice stays
+    /// a slice, a struct keeps its children); one whose type differs, a struct's fields included, is an error.
     /// </summary>
-    private static RecordBatch Conform(RecordBatch batch, Schema outputSchema, Table output, DateOnly historyDate)
+    internal static RecordBatch Conform(RecordBatch batch, Schema outputSchema, Table output, DateOnly historyDate)
     {
         var columns = new IArrowArray[outputSchema.FieldsList.Count];
         for (int c = 0; c < columns.Length; c++)
@@ -276,8 +280,9 @@ public static class ConsolidatedStage
                 columns[c] = ArrowColumns.AllNull(field.DataType, batch.Length);
                 continue;
             }
-            string had = SchemaFingerprint.TypeName(batch.Schema.FieldsList[index].DataType);
-            string wants = SchemaFingerprint.TypeName(field.DataType);
+            // Nested types in full: a struct whose fields changed is a retyped column.
+            string had = ArrowTypeText.Describe(batch.Schema.FieldsList[index].DataType);
+            string wants = ArrowTypeText.Describe(field.DataType);
             if (had != wants)
             {
                 throw new InvalidDataException(
@@ -289,12 +294,25 @@ public static class ConsolidatedStage
         return new RecordBatch(outputSchema, columns, batch.Length);
     }
 
-    private static void CheckSource(Schema actual, Schema expected, Table source, DateOnly partitionDate)
+    /// <summary>Today's partition must have the entity's columns as declared now, struct fields included.</summary>
+    internal static void CheckSource(Schema actual, Schema expected, Table source, DateOnly partitionDate)
     {
-        if (SchemaFingerprint.Compute(actual) == SchemaFingerprint.Compute(expected)) return;
+        if (SchemaFingerprint.Compute(actual) == SchemaFingerprint.Compute(expected) && SameNestedTypes(actual, expected)) return;
         throw new InvalidDataException(
             $"Partition {partitionDate:yyyy-MM-dd} of {source.Namespace}/{source.Name} was written with other columns than the entity declares now; " +
             "re-run the transformed stage for that date first, so it is written with the entity as it is.");
+    }
+
+    /// <summary>Whether the struct and list columns of two schemas of as many columns have the same types, fields included.</summary>
+    private static bool SameNestedTypes(Schema actual, Schema expected)
+    {
+        if (actual.FieldsList.Count != expected.FieldsList.Count) return false;
+        for (int c = 0; c < actual.FieldsList.Count; c++)
+        {
+            IArrowType type = expected.FieldsList[c].DataType;
+            if (type is NestedType && ArrowTypeText.Describe(actual.FieldsList[c].DataType) != ArrowTypeText.Describe(type)) return false;
+        }
+        return true;
     }
 
     private sealed class Counts

@@ -16,20 +16,41 @@ internal sealed class RowKeyHasher
     private readonly int[] _columns;
     private readonly XxHash3 _hash = new();
 
-    public RowKeyHasher(Schema schema, IReadOnlyList<string> keyColumns)
+    public RowKeyHasher(Schema schema, IReadOnlyList<string> keyColumns) => _columns = KeyColumns(schema, keyColumns, "the entity");
+
+    /// <summary>
+    /// Checks an entity's key before a stage reads anything: each key column must be a scalar column of the entity.
+    /// A key on a struct or list column is refused here, with what to do, rather than found out row by row.
+    /// </summary>
+    public static void CheckKey(EntityDescriptor descriptor)
     {
-        if (keyColumns.Count == 0) throw new ArgumentException("The entity declares no key columns; conflicts need a key.", nameof(keyColumns));
-        _columns = new int[keyColumns.Count];
-        for (int k = 0; k < _columns.Length; k++)
+        ArgumentNullException.ThrowIfNull(descriptor);
+        KeyColumns(descriptor.Schema, descriptor.Key, $"entity {descriptor.Table}");
+    }
+
+    private static int[] KeyColumns(Schema schema, IReadOnlyList<string> keyColumns, string entity)
+    {
+        if (keyColumns.Count == 0) throw new ArgumentException($"{Capitalized(entity)} declares no key columns; conflicts need a key.", nameof(keyColumns));
+        var columns = new int[keyColumns.Count];
+        for (int k = 0; k < columns.Length; k++)
         {
             int index = schema.GetFieldIndex(keyColumns[k]);
-            if (index < 0) throw new ArgumentException($"Key column {keyColumns[k]} is not a column of the entity.", nameof(keyColumns));
+            if (index < 0) throw new ArgumentException($"Key column {keyColumns[k]} is not a column of {entity}.", nameof(keyColumns));
             IArrowType type = schema.GetFieldByIndex(index).DataType;
+            if (type is NestedType)
+            {
+                throw new NotSupportedException(
+                    $"Key column {keyColumns[k]} of {entity} is {ArrowTypeText.Describe(type)}: a key must be a scalar column (utf8, int32, int64, date32, timestamp or decimal128), not a struct or a list. " +
+                    $"To key on a field of it, declare that field as a property of its own (e.g. [Path(\"{keyColumns[k]}.<field>\")]) and name that property in [Entity(Key = ...)].");
+            }
             if (type is not (StringType or Int32Type or Int64Type or Date32Type or TimestampType or Decimal128Type))
                 throw new NotSupportedException($"Key column {keyColumns[k]} is {type.Name}; keys can be utf8, int32, int64, date32, timestamp or decimal128.");
-            _columns[k] = index;
+            columns[k] = index;
         }
+        return columns;
     }
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     public IReadOnlyList<int> Columns => _columns;
 
@@ -45,7 +66,8 @@ internal sealed class RowKeyHasher
             {
                 ArrayData data = batch.Column(c).Data;
                 int index = data.Offset + row;
-                if (data.NullCount > 0 && (data.Buffers[0].Span[index >> 3] & (1 << (index & 7))) == 0)
+                // A slice's null count may be unknown (-1): read the bitmap whenever there is one.
+                if (data.NullCount != 0 && !data.Buffers[0].IsEmpty && (data.Buffers[0].Span[index >> 3] & (1 << (index & 7))) == 0)
                 {
                     present = false;
                     break;

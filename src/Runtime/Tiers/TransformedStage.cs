@@ -41,6 +41,7 @@ public static class TransformedStage
         using var memory = new MemorySampler();
         long started = Stopwatch.GetTimestamp();
         EntityDescriptor descriptor = TEntity.Descriptor;
+        RowKeyHasher.CheckKey(descriptor);
         string tableName = options.Table ?? descriptor.Table;
         TableStoreOptions storeOptions = (options.Store ?? new TableStoreOptions { GitSha = TableStoreOptions.GitShaFromEnvironment() }) with
         {
