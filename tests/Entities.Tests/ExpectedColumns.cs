@@ -97,6 +97,7 @@ internal sealed class ExpectedColumns<TTruth> : IEnumerable<KeyValuePair<string,
             Date32Array dates => dates.GetDateOnly(row),
             TimestampArray timestamps => ReadTimestamp(timestamps, row),
             ListArray list => ReadList(list, row),
+            StructArray structs => structs.Fields.Select(field => Read(field, structs.Offset + row)).ToArray(),
             _ => throw new NotSupportedException($"No comparison for {array.GetType().Name} yet."),
         };
     }
@@ -109,13 +110,13 @@ internal sealed class ExpectedColumns<TTruth> : IEnumerable<KeyValuePair<string,
         return array.GetTimestamp(row)!.Value;
     }
 
-    private static string?[] ReadList(ListArray list, int row)
+    /// <summary>A list's items as CLR values (a struct item as its fields' values).</summary>
+    private static object?[] ReadList(ListArray list, int row)
     {
-        var values = (StringArray)list.Values;
         int start = list.ValueOffsets[row];
         int end = list.ValueOffsets[row + 1];
-        var items = new string?[end - start];
-        for (int i = start; i < end; i++) items[i - start] = values.IsNull(i) ? null : values.GetString(i);
+        var items = new object?[end - start];
+        for (int i = start; i < end; i++) items[i - start] = Read(list.Values, i);
         return items;
     }
 
@@ -132,7 +133,8 @@ internal sealed class ExpectedColumns<TTruth> : IEnumerable<KeyValuePair<string,
         (bool e, bool a) => e == a,
         (DateOnly e, DateOnly a) => e == a,
         (DateTimeOffset e, DateTimeOffset a) => e.UtcTicks == a.UtcTicks && a.Offset == TimeSpan.Zero,
-        (IEnumerable<string> e, string?[] a) => e.SequenceEqual(a, StringComparer.Ordinal),
+        // A list's items, or a struct's fields in order.
+        (System.Collections.IEnumerable e, object?[] a) when e is not string => Items(e) is var items && items.Length == a.Length && items.Zip(a).All(p => Same(p.First, p.Second)),
         _ => false,
     };
 
@@ -140,9 +142,11 @@ internal sealed class ExpectedColumns<TTruth> : IEnumerable<KeyValuePair<string,
     {
         null => "null",
         string s => $"\"{s}\"",
-        IEnumerable<string?> list => "[" + string.Join(", ", list.Select(i => i ?? "null")) + "]",
+        System.Collections.IEnumerable list => "[" + string.Join(", ", Items(list).Select(Show)) + "]",
         double d => d.ToString("R", CultureInfo.InvariantCulture) + " (double)",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture) + $" ({value.GetType().Name})",
         _ => value.ToString() ?? "",
     };
+
+    private static object?[] Items(System.Collections.IEnumerable values) => [.. values.Cast<object?>()];
 }

@@ -65,46 +65,25 @@ public sealed class StellantisDealerTests
         { "dma", m => m.Dealer.Dma },
         { "business_center", m => m.Dealer.BusinessCenter },
         { "has_quote", m => m.Dealer.HasQuote },
-        { "monday_closed", m => Day(m, DayOfWeek.Monday).Closed },
-        { "monday_open_time", m => Clock(Day(m, DayOfWeek.Monday).Open) },
-        { "monday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Monday).Open) },
-        { "monday_close_time", m => Clock(Day(m, DayOfWeek.Monday).Close) },
-        { "monday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Monday).Close) },
-        { "tuesday_closed", m => Day(m, DayOfWeek.Tuesday).Closed },
-        { "tuesday_open_time", m => Clock(Day(m, DayOfWeek.Tuesday).Open) },
-        { "tuesday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Tuesday).Open) },
-        { "tuesday_close_time", m => Clock(Day(m, DayOfWeek.Tuesday).Close) },
-        { "tuesday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Tuesday).Close) },
-        { "wednesday_closed", m => Day(m, DayOfWeek.Wednesday).Closed },
-        { "wednesday_open_time", m => Clock(Day(m, DayOfWeek.Wednesday).Open) },
-        { "wednesday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Wednesday).Open) },
-        { "wednesday_close_time", m => Clock(Day(m, DayOfWeek.Wednesday).Close) },
-        { "wednesday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Wednesday).Close) },
-        { "thursday_closed", m => Day(m, DayOfWeek.Thursday).Closed },
-        { "thursday_open_time", m => Clock(Day(m, DayOfWeek.Thursday).Open) },
-        { "thursday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Thursday).Open) },
-        { "thursday_close_time", m => Clock(Day(m, DayOfWeek.Thursday).Close) },
-        { "thursday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Thursday).Close) },
-        { "friday_closed", m => Day(m, DayOfWeek.Friday).Closed },
-        { "friday_open_time", m => Clock(Day(m, DayOfWeek.Friday).Open) },
-        { "friday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Friday).Open) },
-        { "friday_close_time", m => Clock(Day(m, DayOfWeek.Friday).Close) },
-        { "friday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Friday).Close) },
-        { "saturday_closed", m => Day(m, DayOfWeek.Saturday).Closed },
-        { "saturday_open_time", m => Clock(Day(m, DayOfWeek.Saturday).Open) },
-        { "saturday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Saturday).Open) },
-        { "saturday_close_time", m => Clock(Day(m, DayOfWeek.Saturday).Close) },
-        { "saturday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Saturday).Close) },
-        { "sunday_closed", m => Day(m, DayOfWeek.Sunday).Closed },
-        { "sunday_open_time", m => Clock(Day(m, DayOfWeek.Sunday).Open) },
-        { "sunday_open_am_pm", m => AmPm(Day(m, DayOfWeek.Sunday).Open) },
-        { "sunday_close_time", m => Clock(Day(m, DayOfWeek.Sunday).Close) },
-        { "sunday_close_am_pm", m => AmPm(Day(m, DayOfWeek.Sunday).Close) },
         { "brands", m => m.Dealer.Brands },
         { "services", m => m.Dealer.Services },
         { "dealer_status", m => m.Dealer.DealerStatus },
         { "zip5", m => m.Dealer.DealerZipCode[..5] },
+        { "monday_hours", m => Hours(m, DayOfWeek.Monday) },
+        { "tuesday_hours", m => Hours(m, DayOfWeek.Tuesday) },
+        { "wednesday_hours", m => Hours(m, DayOfWeek.Wednesday) },
+        { "thursday_hours", m => Hours(m, DayOfWeek.Thursday) },
+        { "friday_hours", m => Hours(m, DayOfWeek.Friday) },
+        { "saturday_hours", m => Hours(m, DayOfWeek.Saturday) },
+        { "sunday_hours", m => Hours(m, DayOfWeek.Sunday) },
     };
+
+    /// <summary>A day's struct: closed, open time and AM/PM, close time and AM/PM.</summary>
+    private static object?[] Hours(DealerMatch match, DayOfWeek day)
+    {
+        DealerDayHours hours = Day(match, day);
+        return [hours.Closed, Clock(hours.Open), AmPm(hours.Open), Clock(hours.Close), AmPm(hours.Close)];
+    }
 
     private static DealerDayHours Day(DealerMatch match, DayOfWeek day)
     {

@@ -61,8 +61,8 @@ public sealed class StructHistoryTests : IDisposable
             // Arrow's own IPC writer and reader take the arrays as they are, and give back nulls of the same types.
             Schema schema = new Schema.Builder().Field(new Field("hours", HoursArrays.HoursType, true)).Field(new Field("week", HoursArrays.WeekType, true)).Build();
             using RecordBatch read = RoundTrip(new RecordBatch(schema, [hours, week], rows));
-            Assert.Equal(ArrowTypeText.Describe(HoursArrays.HoursType), ArrowTypeText.Describe(read.Column(0).Data.DataType));
-            Assert.Equal(ArrowTypeText.Describe(HoursArrays.WeekType), ArrowTypeText.Describe(read.Column(1).Data.DataType));
+            Assert.Equal(SchemaFingerprint.TypeName(HoursArrays.HoursType), SchemaFingerprint.TypeName(read.Column(0).Data.DataType));
+            Assert.Equal(SchemaFingerprint.TypeName(HoursArrays.WeekType), SchemaFingerprint.TypeName(read.Column(1).Data.DataType));
             Assert.Equal(rows, read.Column(0).NullCount);
             Assert.Equal(rows, read.Column(1).NullCount);
             ArrowLayout.AssertValid(read.Column(0).Data);
@@ -120,7 +120,7 @@ public sealed class StructHistoryTests : IDisposable
         foreach (string name in new[] { "hours", "week" })
         {
             IArrowArray column = carried.Column(OutputSchema.GetFieldIndex(name));
-            Assert.Equal(ArrowTypeText.Describe(OutputSchema.GetFieldByName(name).DataType), ArrowTypeText.Describe(column.Data.DataType));
+            Assert.Equal(SchemaFingerprint.TypeName(OutputSchema.GetFieldByName(name).DataType), SchemaFingerprint.TypeName(column.Data.DataType));
             Assert.Equal(4, column.Length);
             Assert.Equal(4, column.NullCount);
             ArrowLayout.AssertValid(column.Data);
@@ -141,7 +141,7 @@ public sealed class StructHistoryTests : IDisposable
             var error = Assert.Throws<InvalidDataException>(() => ConsolidatedStage.Conform(history, OutputSchema, Output, HistoryDate));
 
             Assert.StartsWith(
-                $"Column hours is {ArrowTypeText.Describe(HoursArrays.HoursType)} now and {ArrowTypeText.Describe(had)} in partition 2026-11-27 of consolidated/store_hours",
+                $"Column hours is {SchemaFingerprint.TypeName(HoursArrays.HoursType)} now and {SchemaFingerprint.TypeName(had)} in partition 2026-11-27 of consolidated/store_hours",
                 error.Message, StringComparison.Ordinal);
             Assert.Contains("Give the column a new name in the entity, or start a new consolidated table", error.Message, StringComparison.Ordinal);
         }
@@ -226,7 +226,7 @@ internal static class ArrowLayout
                 for (int f = 0; f < data.Children.Length; f++)
                 {
                     ArrayData child = data.Children[f];
-                    Assert.Equal(ArrowTypeText.Describe(structType.Fields[f].DataType), ArrowTypeText.Describe(child.DataType));
+                    Assert.Equal(SchemaFingerprint.TypeName(structType.Fields[f].DataType), SchemaFingerprint.TypeName(child.DataType));
                     Assert.True(child.Length >= slots, $"struct field {structType.Fields[f].Name}: {child.Length} slots under a struct of {slots}");
                     AssertValid(child);
                 }
@@ -234,7 +234,7 @@ internal static class ArrowLayout
             case ListType list:
                 Assert.Equal(2, data.Buffers.Length);
                 ArrayData items = Assert.Single(data.Children);
-                Assert.Equal(ArrowTypeText.Describe(list.ValueDataType), ArrowTypeText.Describe(items.DataType));
+                Assert.Equal(SchemaFingerprint.TypeName(list.ValueDataType), SchemaFingerprint.TypeName(items.DataType));
                 AssertOffsets(data, items.Length);
                 AssertValid(items);
                 break;

@@ -11,11 +11,8 @@ namespace Ingest.Entities.Mercedes;
 /// <para>New and used vehicles share the record; <c>usedVehicleAttributes</c> is <c>null</c> for new ones, so
 /// <see cref="Mileage"/> and <see cref="Certified"/> are null for them. Whether a row is new or used is the search's
 /// path segment, not a field: the pipeline records it as the sub-resource.</para>
-/// <para>Not extracted: <c>usedVehicleAttributes.dealer.address[].location.{lat,lng,dist}</c>. <c>address</c> is a
-/// list of objects with no key to select an element by, and a projection (<c>list[*].field</c>) takes a field directly
-/// under each element, where these values sit one object deeper (<c>location.lat</c>); the extraction report lists
-/// <c>usedVehicleAttributes.dealer</c> as an unknown field. The dealer's location is available by joining on
-/// <see cref="DealerId"/>.</para>
+/// <para><c>usedVehicleAttributes.dealer.address</c> is a list of objects with no key to select an element by, each
+/// holding its values one object deeper (<c>location.lat</c>): it is a list of structs, <see cref="DealerAddresses"/>.</para>
 /// </remarks>
 [Entity("mercedes_inventory", Records = "result.pagedVehicles.records", Key = [nameof(Vin)])]
 public sealed partial class MercedesVehicle
@@ -129,4 +126,23 @@ public sealed partial class MercedesVehicle
     /// <summary>Certified pre-owned, sent as <c>"true"</c>/<c>"false"</c>; null for new vehicles.</summary>
     [Path("usedVehicleAttributes.certified"), Coerce<Flag>]
     public bool? Certified { get; init; }
+
+    /// <summary>The selling dealer's showroom locations (one today), sent for used vehicles only; null for new ones.</summary>
+    [Path("usedVehicleAttributes.dealer.address")]
+    public IReadOnlyList<MercedesDealerAddress>? DealerAddresses { get; init; }
+}
+
+/// <summary>A dealer showroom location of a used vehicle's record: <c>{location:{lat, lng, dist}}</c>, numbers sent as strings.</summary>
+[NestedRecord]
+public sealed class MercedesDealerAddress
+{
+    [Path("location.lat")]
+    public double? Latitude { get; init; }
+
+    [Path("location.lng")]
+    public double? Longitude { get; init; }
+
+    /// <summary>Miles from the searched zip code, one decimal (<c>"12.3"</c>).</summary>
+    [Path("location.dist")]
+    public double? Distance { get; init; }
 }

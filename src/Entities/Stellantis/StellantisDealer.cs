@@ -12,10 +12,9 @@ namespace Ingest.Entities.Stellantis;
 /// <para>Dealer codes and zips are text: their leading zeros are meaningful (<c>08564</c>).</para>
 /// <para>The showroom coordinates arrive as a JSON number for some dealers and as a string for others; the plain
 /// coercion reads both into a double, exactly as printed.</para>
-/// <para>Sales hours arrive as <c>{closed, open:{time, ampm}, close:{time, ampm}}</c> per day. A column can only come
-/// from one JSON value (a transform has one input), so the time and its AM/PM are separate text columns, as sent:
-/// <c>monday_open_time = "09:00"</c>, <c>monday_open_am_pm = "AM"</c>. A closed day sends empty strings, read as
-/// null.</para>
+/// <para>Sales hours arrive as <c>{closed, open:{time, ampm}, close:{time, ampm}}</c> per day: each day is one struct
+/// column (<see cref="SalesHours"/>), <c>monday_hours.open_time = "09:00"</c>, <c>monday_hours.open_am_pm = "AM"</c>. A
+/// closed day sends empty strings, read as null.</para>
 /// </remarks>
 [Entity("stellantis_dealers", Records = "dealer", Key = [nameof(DealerCode)])]
 public sealed partial class StellantisDealer
@@ -76,145 +75,33 @@ public sealed partial class StellantisDealer
     [Coerce<Flag>]
     public bool? HasQuote { get; init; }
 
-    /// <summary>Whether the sales department is closed all day on Mondays.</summary>
-    [Path("departments.sales.hours.monday.closed"), Coerce<Flag>]
-    public bool? MondayClosed { get; init; }
+    /// <summary>Sales hours on Mondays.</summary>
+    [Path("departments.sales.hours.monday")]
+    public SalesHours? MondayHours { get; init; }
 
-    /// <summary>Opening time on Mondays, 12-hour <c>"09:00"</c>; null when closed (sent as <c>""</c>).</summary>
-    [Path("departments.sales.hours.monday.open.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? MondayOpenTime { get; init; }
+    /// <summary>Sales hours on Tuesdays.</summary>
+    [Path("departments.sales.hours.tuesday")]
+    public SalesHours? TuesdayHours { get; init; }
 
-    /// <summary><c>AM</c> or <c>PM</c> of the opening time; null when closed.</summary>
-    [Path("departments.sales.hours.monday.open.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? MondayOpenAmPm { get; init; }
+    /// <summary>Sales hours on Wednesdays.</summary>
+    [Path("departments.sales.hours.wednesday")]
+    public SalesHours? WednesdayHours { get; init; }
 
-    /// <summary>Closing time on Mondays, 12-hour <c>"06:00"</c>; null when closed.</summary>
-    [Path("departments.sales.hours.monday.close.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? MondayCloseTime { get; init; }
+    /// <summary>Sales hours on Thursdays.</summary>
+    [Path("departments.sales.hours.thursday")]
+    public SalesHours? ThursdayHours { get; init; }
 
-    /// <summary><c>AM</c> or <c>PM</c> of the closing time; null when closed.</summary>
-    [Path("departments.sales.hours.monday.close.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? MondayCloseAmPm { get; init; }
+    /// <summary>Sales hours on Fridays.</summary>
+    [Path("departments.sales.hours.friday")]
+    public SalesHours? FridayHours { get; init; }
 
-    /// <summary>Whether the sales department is closed all day on Tuesdays.</summary>
-    [Path("departments.sales.hours.tuesday.closed"), Coerce<Flag>]
-    public bool? TuesdayClosed { get; init; }
+    /// <summary>Sales hours on Saturdays.</summary>
+    [Path("departments.sales.hours.saturday")]
+    public SalesHours? SaturdayHours { get; init; }
 
-    /// <summary>Opening time on Tuesdays, 12-hour <c>"09:00"</c>; null when closed (sent as <c>""</c>).</summary>
-    [Path("departments.sales.hours.tuesday.open.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? TuesdayOpenTime { get; init; }
-
-    /// <summary><c>AM</c> or <c>PM</c> of the opening time; null when closed.</summary>
-    [Path("departments.sales.hours.tuesday.open.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? TuesdayOpenAmPm { get; init; }
-
-    /// <summary>Closing time on Tuesdays, 12-hour <c>"06:00"</c>; null when closed.</summary>
-    [Path("departments.sales.hours.tuesday.close.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? TuesdayCloseTime { get; init; }
-
-    /// <summary><c>AM</c> or <c>PM</c> of the closing time; null when closed.</summary>
-    [Path("departments.sales.hours.tuesday.close.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? TuesdayCloseAmPm { get; init; }
-
-    /// <summary>Whether the sales department is closed all day on Wednesdays.</summary>
-    [Path("departments.sales.hours.wednesday.closed"), Coerce<Flag>]
-    public bool? WednesdayClosed { get; init; }
-
-    /// <summary>Opening time on Wednesdays, 12-hour <c>"09:00"</c>; null when closed (sent as <c>""</c>).</summary>
-    [Path("departments.sales.hours.wednesday.open.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? WednesdayOpenTime { get; init; }
-
-    /// <summary><c>AM</c> or <c>PM</c> of the opening time; null when closed.</summary>
-    [Path("departments.sales.hours.wednesday.open.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? WednesdayOpenAmPm { get; init; }
-
-    /// <summary>Closing time on Wednesdays, 12-hour <c>"06:00"</c>; null when closed.</summary>
-    [Path("departments.sales.hours.wednesday.close.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? WednesdayCloseTime { get; init; }
-
-    /// <summary><c>AM</c> or <c>PM</c> of the closing time; null when closed.</summary>
-    [Path("departments.sales.hours.wednesday.close.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? WednesdayCloseAmPm { get; init; }
-
-    /// <summary>Whether the sales department is closed all day on Thursdays.</summary>
-    [Path("departments.sales.hours.thursday.closed"), Coerce<Flag>]
-    public bool? ThursdayClosed { get; init; }
-
-    /// <summary>Opening time on Thursdays, 12-hour <c>"09:00"</c>; null when closed (sent as <c>""</c>).</summary>
-    [Path("departments.sales.hours.thursday.open.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? ThursdayOpenTime { get; init; }
-
-    /// <summary><c>AM</c> or <c>PM</c> of the opening time; null when closed.</summary>
-    [Path("departments.sales.hours.thursday.open.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? ThursdayOpenAmPm { get; init; }
-
-    /// <summary>Closing time on Thursdays, 12-hour <c>"06:00"</c>; null when closed.</summary>
-    [Path("departments.sales.hours.thursday.close.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? ThursdayCloseTime { get; init; }
-
-    /// <summary><c>AM</c> or <c>PM</c> of the closing time; null when closed.</summary>
-    [Path("departments.sales.hours.thursday.close.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? ThursdayCloseAmPm { get; init; }
-
-    /// <summary>Whether the sales department is closed all day on Fridays.</summary>
-    [Path("departments.sales.hours.friday.closed"), Coerce<Flag>]
-    public bool? FridayClosed { get; init; }
-
-    /// <summary>Opening time on Fridays, 12-hour <c>"09:00"</c>; null when closed (sent as <c>""</c>).</summary>
-    [Path("departments.sales.hours.friday.open.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? FridayOpenTime { get; init; }
-
-    /// <summary><c>AM</c> or <c>PM</c> of the opening time; null when closed.</summary>
-    [Path("departments.sales.hours.friday.open.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? FridayOpenAmPm { get; init; }
-
-    /// <summary>Closing time on Fridays, 12-hour <c>"06:00"</c>; null when closed.</summary>
-    [Path("departments.sales.hours.friday.close.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? FridayCloseTime { get; init; }
-
-    /// <summary><c>AM</c> or <c>PM</c> of the closing time; null when closed.</summary>
-    [Path("departments.sales.hours.friday.close.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? FridayCloseAmPm { get; init; }
-
-    /// <summary>Whether the sales department is closed all day on Saturdays.</summary>
-    [Path("departments.sales.hours.saturday.closed"), Coerce<Flag>]
-    public bool? SaturdayClosed { get; init; }
-
-    /// <summary>Opening time on Saturdays, 12-hour <c>"09:00"</c>; null when closed (sent as <c>""</c>).</summary>
-    [Path("departments.sales.hours.saturday.open.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? SaturdayOpenTime { get; init; }
-
-    /// <summary><c>AM</c> or <c>PM</c> of the opening time; null when closed.</summary>
-    [Path("departments.sales.hours.saturday.open.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? SaturdayOpenAmPm { get; init; }
-
-    /// <summary>Closing time on Saturdays, 12-hour <c>"06:00"</c>; null when closed.</summary>
-    [Path("departments.sales.hours.saturday.close.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? SaturdayCloseTime { get; init; }
-
-    /// <summary><c>AM</c> or <c>PM</c> of the closing time; null when closed.</summary>
-    [Path("departments.sales.hours.saturday.close.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? SaturdayCloseAmPm { get; init; }
-
-    /// <summary>Whether the sales department is closed all day on Sundays.</summary>
-    [Path("departments.sales.hours.sunday.closed"), Coerce<Flag>]
-    public bool? SundayClosed { get; init; }
-
-    /// <summary>Opening time on Sundays, 12-hour <c>"09:00"</c>; null when closed (sent as <c>""</c>).</summary>
-    [Path("departments.sales.hours.sunday.open.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? SundayOpenTime { get; init; }
-
-    /// <summary><c>AM</c> or <c>PM</c> of the opening time; null when closed.</summary>
-    [Path("departments.sales.hours.sunday.open.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? SundayOpenAmPm { get; init; }
-
-    /// <summary>Closing time on Sundays, 12-hour <c>"06:00"</c>; null when closed.</summary>
-    [Path("departments.sales.hours.sunday.close.time"), Coerce<Trim>, Coerce<EmptyToNull>]
-    public string? SundayCloseTime { get; init; }
-
-    /// <summary><c>AM</c> or <c>PM</c> of the closing time; null when closed.</summary>
-    [Path("departments.sales.hours.sunday.close.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
-    public string? SundayCloseAmPm { get; init; }
+    /// <summary>Sales hours on Sundays.</summary>
+    [Path("departments.sales.hours.sunday")]
+    public SalesHours? SundayHours { get; init; }
 
     /// <summary>Brand letters the dealer sells (<c>C</c>, <c>D</c>, <c>J</c>, <c>R</c>).</summary>
     public string[]? Brands { get; init; }
@@ -229,4 +116,32 @@ public sealed partial class StellantisDealer
     /// <summary>The 5-digit zip of a 5- or 9-digit one, the key inventory and census data join on.</summary>
     [Transform<Zip5>(nameof(ZipCode))]
     public string? Zip5 { get; init; }
+}
+
+/// <summary>
+/// One day's sales hours, as sent: <c>{closed, open:{time, ampm}, close:{time, ampm}}</c>. The time and its AM/PM
+/// stay separate text fields, as sent (<c>"09:00"</c>, <c>"AM"</c>); a closed day's are null.
+/// </summary>
+[NestedRecord]
+public sealed class SalesHours
+{
+    /// <summary>Whether the sales department is closed all day.</summary>
+    [Coerce<Flag>]
+    public bool? Closed { get; init; }
+
+    /// <summary>Opening time, 12-hour <c>"09:00"</c>; null when closed (sent as <c>""</c>).</summary>
+    [Path("open.time"), Coerce<Trim>, Coerce<EmptyToNull>]
+    public string? OpenTime { get; init; }
+
+    /// <summary><c>AM</c> or <c>PM</c> of the opening time; null when closed.</summary>
+    [Path("open.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
+    public string? OpenAmPm { get; init; }
+
+    /// <summary>Closing time, 12-hour <c>"06:00"</c>; null when closed.</summary>
+    [Path("close.time"), Coerce<Trim>, Coerce<EmptyToNull>]
+    public string? CloseTime { get; init; }
+
+    /// <summary><c>AM</c> or <c>PM</c> of the closing time; null when closed.</summary>
+    [Path("close.ampm"), Coerce<Trim>, Coerce<EmptyToNull>, Coerce<Upper>]
+    public string? CloseAmPm { get; init; }
 }

@@ -280,9 +280,9 @@ public static class ConsolidatedStage
                 columns[c] = ArrowColumns.AllNull(field.DataType, batch.Length);
                 continue;
             }
-            // Nested types in full: a struct whose fields changed is a retyped column.
-            string had = ArrowTypeText.Describe(batch.Schema.FieldsList[index].DataType);
-            string wants = ArrowTypeText.Describe(field.DataType);
+            // Struct types are spelled with their fields: a struct whose fields changed is a retyped column.
+            string had = SchemaFingerprint.TypeName(batch.Schema.FieldsList[index].DataType);
+            string wants = SchemaFingerprint.TypeName(field.DataType);
             if (had != wants)
             {
                 throw new InvalidDataException(
@@ -297,22 +297,10 @@ public static class ConsolidatedStage
     /// <summary>Today's partition must have the entity's columns as declared now, struct fields included.</summary>
     internal static void CheckSource(Schema actual, Schema expected, Table source, DateOnly partitionDate)
     {
-        if (SchemaFingerprint.Compute(actual) == SchemaFingerprint.Compute(expected) && SameNestedTypes(actual, expected)) return;
+        if (SchemaFingerprint.Compute(actual) == SchemaFingerprint.Compute(expected)) return;
         throw new InvalidDataException(
             $"Partition {partitionDate:yyyy-MM-dd} of {source.Namespace}/{source.Name} was written with other columns than the entity declares now; " +
             "re-run the transformed stage for that date first, so it is written with the entity as it is.");
-    }
-
-    /// <summary>Whether the struct and list columns of two schemas of as many columns have the same types, fields included.</summary>
-    private static bool SameNestedTypes(Schema actual, Schema expected)
-    {
-        if (actual.FieldsList.Count != expected.FieldsList.Count) return false;
-        for (int c = 0; c < actual.FieldsList.Count; c++)
-        {
-            IArrowType type = expected.FieldsList[c].DataType;
-            if (type is NestedType && ArrowTypeText.Describe(actual.FieldsList[c].DataType) != ArrowTypeText.Describe(type)) return false;
-        }
-        return true;
     }
 
     private sealed class Counts

@@ -3,6 +3,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using Ingest.Hashing;
 
 namespace Ingest.Tiers;
 
@@ -40,7 +41,7 @@ internal sealed class RowKeyHasher
             if (type is NestedType)
             {
                 throw new NotSupportedException(
-                    $"Key column {keyColumns[k]} of {entity} is {ArrowTypeText.Describe(type)}: a key must be a scalar column (utf8, int32, int64, date32, timestamp or decimal128), not a struct or a list. " +
+                    $"Key column {keyColumns[k]} of {entity} is {SchemaFingerprint.TypeName(type)}: a key must be a scalar column (utf8, int32, int64, date32, timestamp or decimal128), not a struct or a list. " +
                     $"To key on a field of it, declare that field as a property of its own (e.g. [Path(\"{keyColumns[k]}.<field>\")]) and name that property in [Entity(Key = ...)].");
             }
             if (type is not (StringType or Int32Type or Int64Type or Date32Type or TimestampType or Decimal128Type))
