@@ -218,6 +218,22 @@ public sealed partial class RunCommandTests(JeepRun jeep)
         Assert.Equal(announced, DuckDb.Count($"SELECT count(*) FROM {vehicles}"));
         Assert.Equal(announced, DuckDb.Count($"SELECT count(DISTINCT vin) FROM {vehicles}"));
         Assert.Contains("mercedes_inventory: summary", run.Stdout);
+
+        // A used vehicle's dealer addresses, a list of structs, reach both tables as DuckDB reads them: one element,
+        // its values those of the page's JSON; new vehicles have none.
+        long used = DuckDb.Count(
+            $"SELECT CAST(max(CAST(json_extract(decode(body), '$.result.pagedVehicles.paging.totalCount') AS BIGINT)) AS BIGINT) FROM {raw} WHERE sub_resource = 'used'");
+        string records = $"(SELECT unnest(from_json(json_extract(decode(body), '$.result.pagedVehicles.records'), '[\"JSON\"]')) AS r FROM {raw} WHERE sub_resource = 'used')";
+        Assert.True(used > 0);
+        Assert.Equal(used, DuckDb.Count(
+            $"SELECT count(*) FROM {records} JOIN {vehicles} v ON v.vin = upper(trim(json_extract_string(r, '$.vin'))) " +
+            "WHERE len(v.dealer_addresses) = 1 " +
+            "AND v.dealer_addresses[1].latitude = CAST(json_extract_string(r, '$.usedVehicleAttributes.dealer.address[0].location.lat') AS DOUBLE) " +
+            "AND v.dealer_addresses[1].longitude = CAST(json_extract_string(r, '$.usedVehicleAttributes.dealer.address[0].location.lng') AS DOUBLE) " +
+            "AND v.dealer_addresses[1].distance = CAST(json_extract_string(r, '$.usedVehicleAttributes.dealer.address[0].location.dist') AS DOUBLE)"));
+        Assert.Equal(announced - used, DuckDb.Count($"SELECT count(*) FROM {vehicles} WHERE dealer_addresses IS NULL"));
+        string consolidated = DuckDb.Read(warehouse, "mercedes/consolidated_vehicles");
+        Assert.Equal(used, DuckDb.Count($"SELECT count(*) FROM {consolidated} c JOIN {vehicles} v USING (vin) WHERE c.dealer_addresses = v.dealer_addresses"));
     }
 
     private static string CommitId(string manifest)
