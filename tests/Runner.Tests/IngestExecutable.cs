@@ -13,7 +13,7 @@ internal static class IngestExecutable
     /// <summary>Longer than any command here takes; a hang fails the test instead of the whole run.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
-    private static readonly string[] Inherited = ["INGEST_", "STAGE_TIMEOUT_S"];
+    private static readonly string[] Inherited = ["INGEST_", "STAGE_TIMEOUT_S", "JOB_COMPLETION_INDEX", "DAGSTER_PIPES_"];
 
     public static string Dll { get; } = FindDll();
 

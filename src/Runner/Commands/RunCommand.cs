@@ -19,6 +19,7 @@ public static class RunCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "A scenario name from benchmarks/configs (see `ingest list`) or a path to a scenario .json." };
         var date = PartitionDateOption.Create();
+        var dates = PartitionRange.Create();
         var warehouse = WarehouseOption.Create();
         var upstream = UpstreamOption.Create("Base URL of the upstream API; omitted: the simulator starts in-process on 127.0.0.1.");
         var fresh = new Option<bool>("--fresh") { Description = "Fetch every page again instead of resuming an interrupted raw stage." };
@@ -28,7 +29,7 @@ public static class RunCommand
         };
         var command = new Command("run", "Materializes a scenario's stages: raw pages, then entities, then their history, to Parquet; prints a summary and how to query the tables.")
         {
-            scenario, date, warehouse, upstream, fresh, only,
+            scenario, date, dates, warehouse, upstream, fresh, only,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -49,10 +50,32 @@ public static class RunCommand
         async Task<int> RunAsync(ParseResult parse, PipesSession? pipes, CancellationToken cancellationToken)
         {
             ScenarioConfig config = ScenarioCatalog.Find(parse.GetValue(scenario)!, registry);
-            DateOnly partition = Partition(parse.GetValue(date), explicitDate: parse.GetResult(date) is { Implicit: false }, pipes);
+            IReadOnlyList<DateOnly> partitions = Partitions(parse.GetValue(date), explicitDate: parse.GetResult(date) is { Implicit: false }, parse.GetValue(dates), pipes);
             string root = Path.GetFullPath(parse.GetValue(warehouse)!);
             Uri? given = UpstreamOption.Parse(parse.GetValue(upstream));
             IReadOnlyList<StageConfig> stages = ForPipes(config, Chosen(config, parse.GetValue(only) ?? []), pipes);
+            for (int i = 0; i < partitions.Count; i++)
+            {
+                try
+                {
+                    await RunPartitionAsync(parse, pipes, config, partitions[i], root, given, stages, cancellationToken);
+                }
+                catch (Exception) when (partitions.Count > 1)
+                {
+                    // A backfill stops at the first date that fails; the dates before it are committed.
+                    Console.Error.WriteLine(i == 0
+                        ? $"Partition {partitions[i]:yyyy-MM-dd} failed, the first of the range; nothing of the range is committed."
+                        : $"Partition {partitions[i]:yyyy-MM-dd} failed; {partitions[0]:yyyy-MM-dd}..{partitions[i - 1]:yyyy-MM-dd} are committed. Resume with --dates {partitions[i]:yyyy-MM-dd}..{partitions[^1]:yyyy-MM-dd}.");
+                    throw;
+                }
+            }
+            pipes?.Close();
+            return ExitCodes.Ok;
+        }
+
+        async Task RunPartitionAsync(ParseResult parse, PipesSession? pipes, ScenarioConfig config, DateOnly partition, string root, Uri? given,
+            IReadOnlyList<StageConfig> stages, CancellationToken cancellationToken)
+        {
             bool fetches = stages.Any(registry.Fetches);
 
             // Only a run that fetches needs an upstream; re-running a transform reads the warehouse alone.
@@ -93,9 +116,19 @@ public static class RunCommand
             AnsiConsole.Write(SummaryTable(config, results));
             PrintNotes(results);
             PrintWhereTablesAre(root, partition, results);
-            pipes?.Close();
-            return ExitCodes.Ok;
         }
+    }
+
+    /// <summary>
+    /// The partitions to run: <c>--dates</c> (or the one date of it a Kubernetes Indexed Job's pod is given), else
+    /// <c>--date</c>, or the Dagster step's partition key.
+    /// </summary>
+    private static IReadOnlyList<DateOnly> Partitions(DateOnly date, bool explicitDate, string? range, PipesSession? pipes)
+    {
+        if (range is null) return [Partition(date, explicitDate, pipes)];
+        if (explicitDate) throw new ScenarioException("Give --date (one partition) or --dates (a range), not both.");
+        if (pipes is not null) throw new ScenarioException("Dagster gives the partition; leave --dates out when Dagster runs ingest.");
+        return PartitionRange.Resolve(range, Environment.GetEnvironmentVariable(PartitionRange.JobIndexVariable));
     }
 
     /// <summary>
