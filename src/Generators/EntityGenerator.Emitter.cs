@@ -385,23 +385,31 @@ public sealed partial class EntityGenerator
         {
             var branches = new List<(string Condition, string Call)>();
             if (field.Object is ObjectNode child) branches.Add(($"reader.TokenType == {Token}.StartObject", $"{child.MethodName}(ref reader, row);"));
-            string? selectionCall = field.Selection is SelectionNode selection ? $"{selection.MethodName}(ref reader, row);" : null;
-            string? projectionCall = field.Projection is ProjectionNode projection ? $"{projection.MethodName}(ref reader, row);" : null;
-            if (selectionCall is not null || projectionCall is not null)
+
+            // Readers of a list: a selection, a projection, lists of structs. One list read several ways: each but the
+            // last reads a copy of the reader.
+            var listCalls = new List<string>();
+            if (field.Selection is SelectionNode selection) listCalls.Add($"{selection.MethodName}(ref reader, row);");
+            if (field.Projection is ProjectionNode projection) listCalls.Add($"{projection.MethodName}(ref reader, row);");
+            List<int> structLists = [.. field.Leaves.Where(c => spec.Columns[c].Kind == ColumnKind.StructList)];
+            List<int> leaves = [.. field.Leaves.Except(structLists)];
+            // A list of structs alone reads every token kind itself (null, a value that is not a list); beside other
+            // readers it reads the lists they read.
+            if (listCalls.Count == 0 && leaves.Count == 0 && field.Object is null) leaves = structLists;
+            else listCalls.AddRange(structLists.Select(c => $"{ReaderMethod(spec.Columns[c])}(ref reader, row);"));
+            if (listCalls.Count > 0)
             {
-                // One list both selected from and projected: the selection reads a copy of the reader.
-                string call = selectionCall is not null && projectionCall is not null
-                    ? $"{{ {Reader} copy = reader; {selectionCall.Replace("ref reader", "ref copy")} }} {projectionCall}"
-                    : selectionCall ?? projectionCall!;
+                string call = string.Join(" ", listCalls.Select((c, i) =>
+                    i < listCalls.Count - 1 ? $"{{ {Reader} copy = reader; {c.Replace("ref reader", "ref copy")} }}" : c));
                 branches.Add(($"reader.TokenType == {Token}.StartArray", call));
             }
 
             var leafCalls = new List<string>();
-            for (int i = 0; i < field.Leaves.Count; i++)
+            for (int i = 0; i < leaves.Count; i++)
             {
-                string method = ReaderMethod(spec.Columns[field.Leaves[i]]);
+                string method = ReaderMethod(spec.Columns[leaves[i]]);
                 // Several columns from one value: each reads its own copy of the reader.
-                leafCalls.Add(i < field.Leaves.Count - 1
+                leafCalls.Add(i < leaves.Count - 1
                     ? $"{{ {Reader} copy = reader; {method}(ref copy, row); }}"
                     : $"{method}(ref reader, row);");
             }

@@ -43,7 +43,7 @@ public sealed class StructColumnTests
         Assert.IsType<ListType>(price.Fields[3].DataType);
         var hours = Assert.IsType<StructType>(StructuredRecord.ArrowSchema.GetFieldByName("monday_hours").DataType);
         Assert.Equal(["closed", "open_time", "open_am_pm", "since"], hours.Fields.Select(f => f.Name));
-        Assert.Equal(["id", "price", "monday_hours", "incentives", "msrp"], StructuredRecord.ArrowSchema.FieldsList.Select(f => f.Name));
+        Assert.Equal(["id", "price", "monday_hours", "incentives", "program_ids", "p2_amount", "msrp"], StructuredRecord.ArrowSchema.FieldsList.Select(f => f.Name));
         Assert.Equal("list<struct<program_id:utf8,amount:decimal(18,2),expires:date32,months:int32,region_codes:list<utf8>,lease_rate:double>>",
             TypeText(StructuredRecord.ArrowSchema.GetFieldByName("incentives").DataType));
         Assert.Equal("Struct(closed, open_time, open_am_pm, since)", StructuredRecord.Descriptor.Columns[2].Coercion);
@@ -177,6 +177,20 @@ public sealed class StructColumnTests
         Assert.Equal([[2, null], [], null, null, [null, null, null]], Elements<ListArray, int?>(batch, "region_codes", (a, i) => a.IsNull(i) ? null : a.GetValueLength(i)));
         Assert.Equal([[2.9, null], [], null, null, [null, null, null]], Elements<DoubleArray, double?>(batch, "lease_rate", (a, i) => a.GetValue(i)));
         Assert.True(batch.Report.IsClean, string.Join("; ", batch.Report.Failures.Select(f => f.Column)));
+    }
+
+    [Fact]
+    public void A_list_of_structs_also_projected_and_selected_from_is_read_whole_by_each()
+    {
+        using ExtractedBatch batch = Extract(
+            """{"id":"three","incentives":[{"programId":"P1","amount":"1"},{"programId":"P2","amount":"$2.50"},{"programId":"P3"}]}""",
+            """{"id":"none","incentives":null}""");
+
+        Assert.Equal([["P1", "P2", "P3"], null], Elements<StringArray, string>(batch, "program_id", (a, i) => a.GetString(i)));
+        Assert.Equal([[1m, 2.50m, null], null], Elements<Decimal128Array, decimal?>(batch, "amount", (a, i) => a.GetValue(i)));
+        Assert.Equal([["P1", "P2", "P3"], null], batch.Lists<StringArray, string?>("program_ids", (a, i) => a.GetString(i)));
+        Assert.Equal([2.50m, null], batch.Decimals("p2_amount"));
+        Assert.True(batch.Report.IsClean);
     }
 
     [Fact]

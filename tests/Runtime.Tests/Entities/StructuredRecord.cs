@@ -16,6 +16,13 @@ public sealed partial class StructuredRecord
 
     public IReadOnlyList<Incentive>? Incentives { get; init; }
 
+    // The same list projected and selected from as well: each reader gets the whole list.
+    [Path("incentives[*].programId")]
+    public string[]? ProgramIds { get; init; }
+
+    [Path("incentives[programId=P2].amount"), Coerce<FormattedNumber>]
+    public decimal? P2Amount { get; init; }
+
     // A scalar read from inside a struct's object as well: both see the same value.
     [Path("price.msrp"), Coerce<FormattedNumber>]
     public decimal? Msrp { get; init; }
