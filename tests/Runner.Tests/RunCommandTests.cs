@@ -236,6 +236,36 @@ public sealed partial class RunCommandTests(JeepRun jeep)
         Assert.Equal(used, DuckDb.Count($"SELECT count(*) FROM {consolidated} c JOIN {vehicles} v USING (vin) WHERE c.dealer_addresses = v.dealer_addresses"));
     }
 
+    [Fact]
+    public async Task Dealers_reach_their_table_with_each_days_sales_hours_as_a_struct_equal_to_the_pages_json()
+    {
+        using var folder = new TempFolder();
+        string warehouse = folder.Combine("warehouse");
+
+        IngestResult run = (await IngestExecutable.RunAsync(folder.Path, "run", "stellantis_jeep_dealers", "--date", JeepRun.Date, "--warehouse", warehouse))
+            .ExitsWith(IngestResult.Ok);
+
+        string raw = DuckDb.Read(warehouse, "stellantis/raw_dealers");
+        string dealers = DuckDb.Read(warehouse, "stellantis/transformed_dealers");
+        // A body may start with a byte order mark, which DuckDB's JSON functions do not take.
+        string records = $"(SELECT unnest(from_json(json_extract(ltrim(decode(body), chr(65279)), '$.dealer'), '[\"JSON\"]')) AS r FROM {raw})";
+        long served = DuckDb.Count($"SELECT count(*) FROM {records}");
+        Assert.True(served > 2000, run.ToString());
+        Assert.Equal(served, DuckDb.Count($"SELECT count(*) FROM {dealers}"));
+        foreach (string day in new[] { "monday", "saturday", "sunday" })
+        {
+            string hours = $"'$.departments.sales.hours.{day}";
+            Assert.Equal(served, DuckDb.Count(
+                $"SELECT count(*) FROM {records} JOIN {dealers} d ON d.dealer_code = trim(json_extract_string(r, '$.dealerCode')) " +
+                $"WHERE d.{day}_hours.closed = CAST(json_extract(r, {hours}.closed') AS BOOLEAN) " +
+                $"AND d.{day}_hours.open_time IS NOT DISTINCT FROM nullif(trim(json_extract_string(r, {hours}.open.time')), '') " +
+                $"AND d.{day}_hours.close_am_pm IS NOT DISTINCT FROM upper(nullif(trim(json_extract_string(r, {hours}.close.ampm')), ''))"));
+        }
+        Assert.True(DuckDb.Count($"SELECT count(*) FROM {dealers} WHERE sunday_hours.closed") > 0);
+        string consolidated = DuckDb.Read(warehouse, "stellantis/consolidated_dealers");
+        Assert.Equal(served, DuckDb.Count($"SELECT count(*) FROM {consolidated} c JOIN {dealers} d USING (dealer_code) WHERE c.monday_hours = d.monday_hours AND c.is_active"));
+    }
+
     private static string CommitId(string manifest)
     {
         using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(manifest));

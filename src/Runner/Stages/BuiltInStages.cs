@@ -4,20 +4,29 @@ using Ingest.Sources;
 
 namespace Ingest.Runner.Stages;
 
-/// <summary>The stages this repository ships: Stellantis (Jeep) and Mercedes-Benz USA inventory, raw to consolidated.</summary>
+/// <summary>The stages this repository ships: Stellantis (Jeep) inventory and dealers, and Mercedes-Benz USA inventory, raw to consolidated.</summary>
 internal static class BuiltInStages
 {
     public static StageRegistry AddTo(StageRegistry registry) => registry
         .Raw("stellantis/raw/inventory", StellantisSource, StellantisSubResources)
         .Transformed<StellantisVehicle>("stellantis/transformed/vehicles_from_inventory", "stellantis/raw/inventory")
         .Consolidated<StellantisVehicle>("stellantis/consolidated/vehicles", "stellantis/transformed/vehicles_from_inventory")
-        .Entity<StellantisDealer>()
+        .Raw("stellantis/raw/dealers", StellantisDealerSource, context => [new SubResource(context.Setting("INGEST_BRAND_CODE", "J"))])
+        .Transformed<StellantisDealer>("stellantis/transformed/dealers", "stellantis/raw/dealers")
+        .Consolidated<StellantisDealer>("stellantis/consolidated/dealers", "stellantis/transformed/dealers")
         .Raw("mercedes/raw/inventory", MercedesSource, _ => [new SubResource("new"), new SubResource("used")])
         .Transformed<MercedesVehicle>("mercedes/transformed/vehicles_from_inventory", "mercedes/raw/inventory")
         .Consolidated<MercedesVehicle>("mercedes/consolidated/vehicles", "mercedes/transformed/vehicles_from_inventory");
 
     private static PagedSourceOptions StellantisSource(StageContext context) =>
         KnownSources.StellantisInventory(
+            context.RequireUpstream(),
+            zip: context.Setting("INGEST_ZIP", "10001"),
+            radius: context.IntSetting("INGEST_RADIUS", 99999),
+            brand: context.Setting("INGEST_BRAND", "jeep"));
+
+    private static PagedSourceOptions StellantisDealerSource(StageContext context) =>
+        KnownSources.StellantisDealers(
             context.RequireUpstream(),
             zip: context.Setting("INGEST_ZIP", "10001"),
             radius: context.IntSetting("INGEST_RADIUS", 99999),

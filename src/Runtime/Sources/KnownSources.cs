@@ -22,6 +22,22 @@ public static class KnownSources
         RecordKeys = RecordKeyPath.StellantisInventory,
     };
 
+    /// <summary>
+    /// The Stellantis dealer locator (<c>/bdlws/MDLSDealerLocator</c>): a brand's sales dealers within a radius of a zip
+    /// (99999: national), nearest first, 999 a page; one sub-resource per brand code (<c>J</c> for Jeep).
+    /// </summary>
+    public static PagedSourceOptions StellantisDealers(Uri baseAddress, string zip = "10001", int radius = 99999, string brand = "jeep") => new()
+    {
+        SourceName = "stellantis_dealers",
+        BaseAddress = baseAddress,
+        RequestPath = string.Create(CultureInfo.InvariantCulture,
+            $"bdlws/MDLSDealerLocator?zipCode={Uri.EscapeDataString(zip)}&func=SALES&radius={radius}&brandCode={{subResource}}"),
+        Pagination = PageNumberPagination.StellantisDealers,
+        PageSize = 999,
+        Referer = $"https://www.{brand}.com/find-dealer",
+        RecordKeys = RecordKeyPath.StellantisDealers,
+    };
+
     /// <summary>Mercedes-Benz USA inventory, one sub-resource per condition (<c>new</c>, <c>used</c>); distance null: <c>ANY</c>.</summary>
     public static PagedSourceOptions MercedesInventory(Uri baseAddress, string zip = "10001", int? distance = null, int pageSize = 12) => new()
     {

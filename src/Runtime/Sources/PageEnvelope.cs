@@ -67,6 +67,12 @@ public sealed class PageEnvelope
         "true",
         ["status.message"]);
 
+    /// <summary>
+    /// Stellantis dealer locator: <c>{"status":200,"dealer":[..]}</c>, or <c>{"error":..}</c> when no dealer matches (no
+    /// records, not a failure). No total count: the source stops at the first short page.
+    /// </summary>
+    public static PageEnvelope StellantisDealers { get; } = new("dealer", [], statusPath: null, "", ["error"]);
+
     /// <summary>Reads the page's envelope. A body that is not JSON (or has anything after its value) gives <see cref="PageSummary.IsValidJson"/> false.</summary>
     public PageSummary Read(ReadOnlySpan<byte> body) => Read(body, keyField: null, keys: null);
 

@@ -10,6 +10,9 @@ public sealed class PageNumberPagination(PageEnvelope envelope, string pageParam
 {
     public static PageNumberPagination StellantisInventory { get; } = new(PageEnvelope.StellantisInventory);
 
+    /// <summary>The dealer locator: <c>resultsPage=1&amp;resultsPerPage=999</c>.</summary>
+    public static PageNumberPagination StellantisDealers { get; } = new(PageEnvelope.StellantisDealers, "resultsPage", "resultsPerPage");
+
     public PageEnvelope Envelope { get; } = envelope;
 
     public string PageQuery(int pageNumber, int pageSize) =>

@@ -6,4 +6,6 @@ public sealed record RecordKeyPath(string RecordsPath, string KeyField)
     public static RecordKeyPath StellantisInventory { get; } = new("result.data.vehicles", "vin");
 
     public static RecordKeyPath MercedesInventory { get; } = new("result.pagedVehicles.records", "vin");
+
+    public static RecordKeyPath StellantisDealers { get; } = new("dealer", "dealerCode");
 }

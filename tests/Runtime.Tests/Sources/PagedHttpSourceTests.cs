@@ -94,6 +94,31 @@ public sealed class PagedHttpSourceTests(SimulatorFixture fixture)
     }
 
     [Fact]
+    public async Task Dealers_page_by_a_results_page_and_stop_at_the_first_short_page()
+    {
+        var server = fixture.Fresh();
+        using var source = new PagedHttpSource(KnownSources.StellantisDealers(server.BaseAddress) with { Retry = SimulatorFixture.FastRetry });
+
+        var pages = await FetchAll(source, "J");
+
+        var query = new DealerLocatorQuery("10001", Radius: 99999, ResultsPerPage: 999);
+        int total = server.DealerLocator.Find(query).Count;
+        Assert.Equal(Enumerable.Range(1, (total + 998) / 999), pages.Select(p => p.PageNumber));
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.Equal(server.DealerLocator.Render(query with { ResultsPage = i + 1 }), pages[i].Body.ToArray());
+            Assert.Contains($"brandCode=J&resultsPage={i + 1}&resultsPerPage=999", pages[i].RequestUrl.Query, StringComparison.Ordinal);
+        }
+        Assert.Equal(total, pages.Sum(p => p.RecordCount));
+        var report = Assert.Single(source.Report.SubResources);
+        Assert.True(report.Completed);
+        Assert.Contains("short", report.StopReason, StringComparison.Ordinal);
+        Assert.Equal(total, report.Continuity!.UniqueKeys);
+        Assert.True(report.Continuity.IsContinuous, report.Continuity.ToString());
+        Assert.False(source.Report.HasProblems);
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_and_every_attempt_is_recorded()
     {
         var server = fixture.Fresh(new FaultOptions { ServerErrorRate = 1, FaultyAttemptsPerUrl = 2 });
