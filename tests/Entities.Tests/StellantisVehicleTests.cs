@@ -53,7 +53,7 @@ public sealed class StellantisVehicleTests
 
         Assert.Equal(Simulation.Inventory.PageCount(query), table.Pages);
         Assert.True(truth.Count > 1000, $"The search should be large enough to meet every spelling; it has {truth.Count} vehicles.");
-        // Incentives are a list of objects the path grammar cannot project (see the entity's remarks): skipped, reported.
+        // Incentives are left out of the entity (see its remarks): skipped, reported.
         table.AssertClean("incentives");
         Assert.InRange(table.UnknownFields["incentives"], truth.Count(v => v.Incentives is not null), truth.Count);
         Columns.AssertMatches(table, truth);
