@@ -23,7 +23,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedPropertyType = Error(
         "ING002",
         "Unsupported property type",
-        "Property '{0}' has type '{1}', which has no column type; use string, int, long, double, decimal, bool, DateOnly, DateTimeOffset a list (T[], List<T>, IReadOnlyList<T>) of string, int, long, double or decimal, or a class marked [NestedRecord] (a struct column)",
+        "Property '{0}' has type '{1}', which has no column type; use string, int, long, double, decimal, bool, DateOnly, DateTimeOffset a list (T[], List<T>, IReadOnlyList<T>) of one of those, or a class marked [NestedRecord] (a struct column) or a list of one",
         "Each property becomes an Arrow column, so its type must map to one.");
 
     public static readonly DiagnosticDescriptor CoercerDoesNotFit = Error(

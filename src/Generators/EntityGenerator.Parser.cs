@@ -395,6 +395,9 @@ public sealed partial class EntityGenerator
                         ColumnKind.Int64 => ColumnKind.Int64List,
                         ColumnKind.Double => ColumnKind.DoubleList,
                         ColumnKind.Decimal => ColumnKind.DecimalList,
+                        ColumnKind.Boolean => ColumnKind.BooleanList,
+                        ColumnKind.Date => ColumnKind.DateList,
+                        ColumnKind.Timestamp => ColumnKind.TimestampList,
                         _ => (ColumnKind)(-1),
                     };
                     return (int)kind >= 0;

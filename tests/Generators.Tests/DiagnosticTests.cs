@@ -30,7 +30,7 @@ public sealed class DiagnosticTests
 
             public Guid {|ING002:Id|} { get; init; }
 
-            public bool[]? {|ING002:Flags|} { get; init; }
+            public Guid[]? {|ING002:Owners|} { get; init; }
         }
         """, "Property 'Id' has type 'System.Guid'");
 

@@ -292,6 +292,12 @@ public sealed class SnapshotTests
 
             [Decimal(12, 3)]
             public ImmutableArray<decimal> Amounts { get; init; }
+
+            public bool[]? Flags { get; init; }
+
+            public List<DateOnly>? Days { get; init; }
+
+            public IReadOnlyList<DateTimeOffset>? Stamps { get; init; }
         }
         """);
 

@@ -23,8 +23,8 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("""{ "name": "broken", "oem": """, "is not a valid scenario", "(fields: name, oem, description, env, stages[name, asset_key, label], thresholds)")]
     [InlineData("""{ "name": "empty", "oem": "stellantis", "stages": [] }""", "has no stages", "add at least one {\"name\", \"asset_key\"}")]
     [InlineData("""{ "name": "extra", "oem": "stellantis", "timeout": 5, "stages": [RAW] }""", "The JSON property 'timeout' could not be mapped", "(fields: name, oem, description, env, stages[name, asset_key, label], thresholds)")]
-    [InlineData("""{ "name": "dealers", "oem": "stellantis", "stages": [RAW, { "name": "dealers", "asset_key": "stellantis/raw/dealers" }] }""",
-        "Stage 'dealers' of scenario 'dealers'", "names asset 'stellantis/raw/dealers', which this runner does not know; known assets: stellantis/raw/inventory, ")]
+    [InlineData("""{ "name": "offers", "oem": "stellantis", "stages": [RAW, { "name": "offers", "asset_key": "stellantis/raw/offers" }] }""",
+        "Stage 'offers' of scenario 'offers'", "names asset 'stellantis/raw/offers', which this runner does not know; known assets: stellantis/raw/inventory, ")]
     [InlineData("""{ "name": "env", "oem": "stellantis", "env": { "INGEST_ZIP": { "code": 10001 } }, "stages": [RAW] }""",
         "is not a valid scenario", "env value INGEST_ZIP must be a string, a number or true/false")]
     public async Task A_bad_scenario_file_is_refused_before_any_work_with_what_to_fix(string json, string problem, string fix)

@@ -16,6 +16,9 @@ internal enum ColumnKind
     Int64List,
     DoubleList,
     DecimalList,
+    BooleanList,
+    DateList,
+    TimestampList,
 
     /// <summary>A <c>[NestedRecord]</c> class: an Arrow struct of its <see cref="ColumnSpec.Fields"/>.</summary>
     Struct,

@@ -6,7 +6,7 @@ internal static class ColumnKinds
     private const string Columns = "global::Ingest.Columns.";
     private const string Arrow = "global::Apache.Arrow.";
 
-    public static bool IsList(ColumnKind kind) => kind is >= ColumnKind.StringList and <= ColumnKind.DecimalList;
+    public static bool IsList(ColumnKind kind) => kind is >= ColumnKind.StringList and <= ColumnKind.TimestampList;
 
     /// <summary>A struct column or a list of structs: a nested record's fields, not a value of its own.</summary>
     public static bool IsNested(ColumnKind kind) => kind is ColumnKind.Struct or ColumnKind.StructList;
@@ -19,6 +19,9 @@ internal static class ColumnKinds
         ColumnKind.Int64List => ColumnKind.Int64,
         ColumnKind.DoubleList => ColumnKind.Double,
         ColumnKind.DecimalList => ColumnKind.Decimal,
+        ColumnKind.BooleanList => ColumnKind.Boolean,
+        ColumnKind.DateList => ColumnKind.Date,
+        ColumnKind.TimestampList => ColumnKind.Timestamp,
         _ => kind,
     };
 

@@ -28,6 +28,9 @@ partial class Typed : global::Ingest.IEntity
             .Field(new global::Apache.Arrow.Field("bigs", new global::Apache.Arrow.Types.ListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.Int64Type.Default, nullable: true)), nullable: true))
             .Field(new global::Apache.Arrow.Field("ratios", new global::Apache.Arrow.Types.ListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.DoubleType.Default, nullable: true)), nullable: true))
             .Field(new global::Apache.Arrow.Field("amounts", new global::Apache.Arrow.Types.ListType(new global::Apache.Arrow.Field("item", new global::Apache.Arrow.Types.Decimal128Type(12, 3), nullable: true)), nullable: true))
+            .Field(new global::Apache.Arrow.Field("flags", new global::Apache.Arrow.Types.ListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.BooleanType.Default, nullable: true)), nullable: true))
+            .Field(new global::Apache.Arrow.Field("days", new global::Apache.Arrow.Types.ListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.Date32Type.Default, nullable: true)), nullable: true))
+            .Field(new global::Apache.Arrow.Field("stamps", new global::Apache.Arrow.Types.ListType(new global::Apache.Arrow.Field("item", global::Ingest.Columns.TimestampColumnBuffer.ArrowType, nullable: true)), nullable: true))
             .Build(),
         Columns:
         [
@@ -46,6 +49,9 @@ partial class Typed : global::Ingest.IEntity
             new global::Ingest.ColumnDescriptor("bigs", "Bigs", "bigs", "Plain", IsComputed: false),
             new global::Ingest.ColumnDescriptor("ratios", "Ratios", "ratios", "Plain", IsComputed: false),
             new global::Ingest.ColumnDescriptor("amounts", "Amounts", "amounts", "Plain", IsComputed: false),
+            new global::Ingest.ColumnDescriptor("flags", "Flags", "flags", "Plain", IsComputed: false),
+            new global::Ingest.ColumnDescriptor("days", "Days", "days", "Plain", IsComputed: false),
+            new global::Ingest.ColumnDescriptor("stamps", "Stamps", "stamps", "Plain", IsComputed: false),
         ]);
 
     /// <summary>The Arrow schema of this entity's batches.</summary>
@@ -72,6 +78,9 @@ partial class Typed : global::Ingest.IEntity
         private readonly global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.Int64ColumnBuffer> _bigs; // 12: bigs
         private readonly global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.DoubleColumnBuffer> _ratios; // 13: ratios
         private readonly global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.DecimalColumnBuffer> _amounts; // 14: amounts
+        private readonly global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.BooleanColumnBuffer> _flags; // 15: flags
+        private readonly global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.DateColumnBuffer> _days; // 16: days
+        private readonly global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.TimestampColumnBuffer> _stamps; // 17: stamps
         private readonly byte[] _nameScratch = new byte[128];
 
         public Extractor(int batchSize) : base(ArrowSchema, "$", batchSize)
@@ -92,6 +101,9 @@ partial class Typed : global::Ingest.IEntity
             _bigs = new global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.Int64ColumnBuffer>(new global::Ingest.Columns.Int64ColumnBuffer(capacity * 4), capacity);
             _ratios = new global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.DoubleColumnBuffer>(new global::Ingest.Columns.DoubleColumnBuffer(capacity * 4), capacity);
             _amounts = new global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.DecimalColumnBuffer>(new global::Ingest.Columns.DecimalColumnBuffer(12, 3, capacity * 4), capacity);
+            _flags = new global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.BooleanColumnBuffer>(new global::Ingest.Columns.BooleanColumnBuffer(capacity * 4), capacity);
+            _days = new global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.DateColumnBuffer>(new global::Ingest.Columns.DateColumnBuffer(capacity * 4), capacity);
+            _stamps = new global::Ingest.Columns.ListColumnBuffer<global::Ingest.Columns.TimestampColumnBuffer>(new global::Ingest.Columns.TimestampColumnBuffer(capacity * 4), capacity);
         }
 
         protected override void ReadRecord(ref global::System.Text.Json.Utf8JsonReader reader, int row)
@@ -151,34 +163,39 @@ partial class Typed : global::Ingest.IEntity
 
         private bool MatchRecordField4(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
-            // Told apart by byte 1.
-            switch (name[1])
+            // Told apart by byte 0.
+            switch (name[0])
             {
-                case (byte)'a':
-                    if (name.SequenceEqual("tags"u8))
-                    {
-                        Read_Tags(ref reader, row);
-                        return true;
-                    }
-                    return false;
-                case (byte)'e':
-                    if (name.SequenceEqual("text"u8))
-                    {
-                        Read_Text(ref reader, row);
-                        return true;
-                    }
-                    return false;
-                case (byte)'i':
+                case (byte)'b':
                     if (name.SequenceEqual("bigs"u8))
                     {
                         Read_Bigs(ref reader, row);
                         return true;
                     }
                     return false;
-                case (byte)'l':
+                case (byte)'d':
+                    if (name.SequenceEqual("days"u8))
+                    {
+                        Read_Days(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'f':
                     if (name.SequenceEqual("flag"u8))
                     {
                         Read_Flag(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'t':
+                    if (name.SequenceEqual("text"u8))
+                    {
+                        Read_Text(ref reader, row);
+                        return true;
+                    }
+                    if (name.SequenceEqual("tags"u8))
+                    {
+                        Read_Tags(ref reader, row);
                         return true;
                     }
                     return false;
@@ -196,6 +213,13 @@ partial class Typed : global::Ingest.IEntity
                     if (name.SequenceEqual("count"u8))
                     {
                         Read_Count(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'f':
+                    if (name.SequenceEqual("flags"u8))
+                    {
+                        Read_Flags(ref reader, row);
                         return true;
                     }
                     return false;
@@ -220,17 +244,33 @@ partial class Typed : global::Ingest.IEntity
 
         private bool MatchRecordField6(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
-            if (name.SequenceEqual("counts"u8))
+            // Told apart by byte 0.
+            switch (name[0])
             {
-                Read_Counts(ref reader, row);
-                return true;
+                case (byte)'c':
+                    if (name.SequenceEqual("counts"u8))
+                    {
+                        Read_Counts(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'r':
+                    if (name.SequenceEqual("ratios"u8))
+                    {
+                        Read_Ratios(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                case (byte)'s':
+                    if (name.SequenceEqual("stamps"u8))
+                    {
+                        Read_Stamps(ref reader, row);
+                        return true;
+                    }
+                    return false;
+                default:
+                    return false;
             }
-            if (name.SequenceEqual("ratios"u8))
-            {
-                Read_Ratios(ref reader, row);
-                return true;
-            }
-            return false;
         }
 
         private bool MatchRecordField7(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
@@ -276,6 +316,9 @@ partial class Typed : global::Ingest.IEntity
             if (_bigs.Count == row) _bigs.AppendNull();
             if (_ratios.Count == row) _ratios.AppendNull();
             if (_amounts.Count == row) _amounts.AppendNull();
+            if (_flags.Count == row) _flags.AppendNull();
+            if (_days.Count == row) _days.AppendNull();
+            if (_stamps.Count == row) _stamps.AppendNull();
         }
 
         // 0: text <- text
@@ -548,6 +591,123 @@ partial class Typed : global::Ingest.IEntity
             _amounts.EndList();
         }
 
+        // 15: flags <- flags
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void Read_Flags(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (_flags.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) _flags.AppendNull();
+                else FailList(ref reader, _flags, 15, row);
+                return;
+            }
+            var items = _flags.Values;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                ScalarKind kind = ReadScalar(ref reader, out global::Ingest.JsonScalar value);
+                if (kind == ScalarKind.Null)
+                {
+                    items.AppendNull();
+                    continue;
+                }
+                if (kind == ScalarKind.Value)
+                {
+                    switch (global::Ingest.Coercers.Plain.Coerce(value, out bool result))
+                    {
+                        case global::Ingest.CoercionResult.Value:
+                            items.Append(result); continue;
+                        case global::Ingest.CoercionResult.Null:
+                            items.AppendNull(); continue;
+                    }
+                }
+                if (kind == ScalarKind.Value) Fail(15, row, value.Utf8); else FailUnreadable(ref reader, 15, row);
+                SkipRestOfArray(ref reader);
+                _flags.AbandonList();
+                _flags.AppendNull();
+                return;
+            }
+            _flags.EndList();
+        }
+
+        // 16: days <- days
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void Read_Days(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (_days.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) _days.AppendNull();
+                else FailList(ref reader, _days, 16, row);
+                return;
+            }
+            var items = _days.Values;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                ScalarKind kind = ReadScalar(ref reader, out global::Ingest.JsonScalar value);
+                if (kind == ScalarKind.Null)
+                {
+                    items.AppendNull();
+                    continue;
+                }
+                if (kind == ScalarKind.Value)
+                {
+                    switch (global::Ingest.Coercers.Plain.Coerce(value, out global::System.DateOnly result))
+                    {
+                        case global::Ingest.CoercionResult.Value:
+                            items.Append(result); continue;
+                        case global::Ingest.CoercionResult.Null:
+                            items.AppendNull(); continue;
+                    }
+                }
+                if (kind == ScalarKind.Value) Fail(16, row, value.Utf8); else FailUnreadable(ref reader, 16, row);
+                SkipRestOfArray(ref reader);
+                _days.AbandonList();
+                _days.AppendNull();
+                return;
+            }
+            _days.EndList();
+        }
+
+        // 17: stamps <- stamps
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void Read_Stamps(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        {
+            if (_stamps.Count != row) { reader.Skip(); return; } // a repeated field: the first one wins
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) _stamps.AppendNull();
+                else FailList(ref reader, _stamps, 17, row);
+                return;
+            }
+            var items = _stamps.Values;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                ScalarKind kind = ReadScalar(ref reader, out global::Ingest.JsonScalar value);
+                if (kind == ScalarKind.Null)
+                {
+                    items.AppendNull();
+                    continue;
+                }
+                if (kind == ScalarKind.Value)
+                {
+                    switch (global::Ingest.Coercers.Plain.Coerce(value, out global::System.DateTimeOffset result))
+                    {
+                        case global::Ingest.CoercionResult.Value:
+                            items.Append(result); continue;
+                        case global::Ingest.CoercionResult.Null:
+                            items.AppendNull(); continue;
+                    }
+                }
+                if (kind == ScalarKind.Value) Fail(17, row, value.Utf8); else FailUnreadable(ref reader, 17, row);
+                SkipRestOfArray(ref reader);
+                _stamps.AbandonList();
+                _stamps.AppendNull();
+                return;
+            }
+            _stamps.EndList();
+        }
+
         protected override void TruncateColumns(int rows)
         {
             _text.Truncate(rows);
@@ -565,11 +725,14 @@ partial class Typed : global::Ingest.IEntity
             _bigs.Truncate(rows);
             _ratios.Truncate(rows);
             _amounts.Truncate(rows);
+            _flags.Truncate(rows);
+            _days.Truncate(rows);
+            _stamps.Truncate(rows);
         }
 
         protected override global::Apache.Arrow.IArrowArray[] BuildArrays(global::Ingest.Columns.BatchBuffers buffers, int rows)
         {
-            var arrays = new global::Apache.Arrow.IArrowArray[15];
+            var arrays = new global::Apache.Arrow.IArrowArray[18];
             arrays[0] = global::Apache.Arrow.ArrowArrayFactory.BuildArray(_text.Build(buffers));
             arrays[1] = global::Apache.Arrow.ArrowArrayFactory.BuildArray(_count.Build(buffers));
             arrays[2] = global::Apache.Arrow.ArrowArrayFactory.BuildArray(_maybeCount.Build(buffers));
@@ -585,6 +748,9 @@ partial class Typed : global::Ingest.IEntity
             arrays[12] = global::Apache.Arrow.ArrowArrayFactory.BuildArray(_bigs.Build(buffers));
             arrays[13] = global::Apache.Arrow.ArrowArrayFactory.BuildArray(_ratios.Build(buffers));
             arrays[14] = global::Apache.Arrow.ArrowArrayFactory.BuildArray(_amounts.Build(buffers));
+            arrays[15] = global::Apache.Arrow.ArrowArrayFactory.BuildArray(_flags.Build(buffers));
+            arrays[16] = global::Apache.Arrow.ArrowArrayFactory.BuildArray(_days.Build(buffers));
+            arrays[17] = global::Apache.Arrow.ArrowArrayFactory.BuildArray(_stamps.Build(buffers));
             return arrays;
         }
     }
