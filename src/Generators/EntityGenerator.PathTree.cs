@@ -146,7 +146,8 @@ public sealed partial class EntityGenerator
         private static string Sanitize(string path)
         {
             var builder = new StringBuilder();
-            foreach (char c in path) builder.Append(char.IsLetterOrDigit(c) ? c : '_');
+            // An element's objects: incentives[].terms reads ReadObject_incentives_item_terms.
+            foreach (char c in path.Replace("[]", "_item")) builder.Append(char.IsLetterOrDigit(c) ? c : '_');
             return builder.ToString();
         }
     }

@@ -535,7 +535,7 @@ partial class Dealer : global::Ingest.IEntity
         {
             if (name.SequenceEqual("number"u8))
             {
-                ReadObject_phones___number(ref reader, row);
+                ReadObject_phones_item_number(ref reader, row);
                 return true;
             }
             return false;
@@ -552,7 +552,7 @@ partial class Dealer : global::Ingest.IEntity
         }
 
         // The object at 'phones[].number'.
-        private void ReadObject_phones___number(ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private void ReadObject_phones_item_number(ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -563,7 +563,7 @@ partial class Dealer : global::Ingest.IEntity
             {
                 global::System.ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
                 reader.Read();
-                if (MatchObject_phones___number(name, ref reader, row)) continue;
+                if (MatchObject_phones_item_number(name, ref reader, row)) continue;
                 ReportUnknown("phones[].number", name);
                 reader.Skip();
             }
@@ -571,16 +571,16 @@ partial class Dealer : global::Ingest.IEntity
 
         // Reads the value of a field of 'phones[].number' whose name matches; false for an unknown name.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private bool MatchObject_phones___number(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private bool MatchObject_phones_item_number(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             switch (name.Length)
             {
-                case 6: return MatchObject_phones___number6(name, ref reader, row);
+                case 6: return MatchObject_phones_item_number6(name, ref reader, row);
                 default: return false;
             }
         }
 
-        private bool MatchObject_phones___number6(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
+        private bool MatchObject_phones_item_number6(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, int row)
         {
             if (name.SequenceEqual("digits"u8))
             {
