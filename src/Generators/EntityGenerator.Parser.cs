@@ -104,18 +104,13 @@ public sealed partial class EntityGenerator
             Location? location = property.Locations.FirstOrDefault();
             if (!TryGetKind(property.Type, out ColumnKind kind, out ITypeSymbol? valueType))
             {
-                if (NestedRecord(property.Type) is INamedTypeSymbol nestedRecord) kind = ColumnKind.Struct;
-                else if (ListItem(Unwrap(property.Type)) is ITypeSymbol item && NestedRecord(item) is INamedTypeSymbol itemRecord)
-                {
-                    kind = ColumnKind.StructList;
-                    nestedRecord = itemRecord;
-                }
-                else
+                if (NestedRecordOf(property.Type, out bool isList) is not INamedTypeSymbol nestedRecord)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, location,
                         property.Name, property.Type.ToDisplayString()));
                     return null;
                 }
+                kind = isList ? ColumnKind.StructList : ColumnKind.Struct;
                 valueType = nestedRecord;
             }
 
@@ -270,7 +265,7 @@ public sealed partial class EntityGenerator
                 if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, IsImplicitlyDeclared: false } property) continue;
                 Location? location = property.Locations.FirstOrDefault();
                 locations[property.Name] = location;
-                if (NestedRecord(property.Type) is not null || (ListItem(Unwrap(property.Type)) is ITypeSymbol item && NestedRecord(item) is not null))
+                if (NestedRecordOf(property.Type, out _) is not null)
                 {
                     // Checked before parsing: a record that holds itself would otherwise be parsed without end.
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNestedRecordField, location, record.Name,
@@ -280,7 +275,7 @@ public sealed partial class EntityGenerator
                 }
                 int before = diagnostics.Count;
                 ColumnSpec? field = ParseProperty(property, jsonNaming, columnNaming, diagnostics, cancellationToken);
-                    string? problem = field is { IsComputed: true } ? "a computed column is declared on the entity, from the field's column" : null;
+                string? problem = field is { IsComputed: true } ? "a computed column is declared on the entity, from the field's column" : null;
                 if (problem is not null)
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNestedRecordField, location, record.Name, $"cannot hold '{property.Name}': {problem}"));
                 if (field is null || problem is not null || diagnostics.Count > before) valid = false;
@@ -298,7 +293,14 @@ public sealed partial class EntityGenerator
             return new EquatableArray<ColumnSpec>(fields);
         }
 
-        /// <summary>The class a property holds when it is marked <c>[NestedRecord]</c>, else null.</summary>
+        /// <summary>The <c>[NestedRecord]</c> class a property holds, itself or as a list's items (<paramref name="isList"/>); else null.</summary>
+        private static INamedTypeSymbol? NestedRecordOf(ITypeSymbol type, out bool isList)
+        {
+            INamedTypeSymbol? record = NestedRecord(type);
+            isList = record is null && ListItem(Unwrap(type)) is ITypeSymbol item && (record = NestedRecord(item)) is not null;
+            return record;
+        }
+
         private static INamedTypeSymbol? NestedRecord(ITypeSymbol type) =>
             Unwrap(type) is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
             && named.GetAttributes().Any(a => a.AttributeClass is { } attribute && MetadataName(attribute) == TypeNames.NestedRecordAttribute)
