@@ -53,6 +53,34 @@ public sealed class ConflictTests(SimulatorFixture fixture) : IDisposable
         Assert.Equal(0, Warehouse.Count($"SELECT count(*) FROM {table} WHERE dealer_code = '99999'"));
     }
 
+    [Fact]
+    public async Task A_conflict_in_a_struct_column_names_the_field_that_differs()
+    {
+        // A dealer-locator page, then its first dealer again with another Monday opening time, and its second without
+        // Sunday hours at all.
+        byte[] first = fixture.Server.DealerLocator.Render(new DealerLocatorQuery("10001", Radius: 50, ResultsPerPage: 5));
+        JsonArray dealers = JsonNode.Parse(first.AsSpan().StartsWith("\uFEFF"u8) ? first[3..] : first)!["dealer"]!.AsArray();
+        JsonNode changed = dealers[0]!.DeepClone();
+        changed["departments"]!["sales"]!["hours"]!["monday"]!["open"]!["time"] = "06:30";
+        JsonNode unopened = dealers[1]!.DeepClone();
+        unopened["departments"]!["sales"]!["hours"]!["sunday"] = null;
+        byte[] second = System.Text.Encoding.UTF8.GetBytes(new JsonObject { ["status"] = 200, ["dealer"] = new JsonArray(changed, unopened) }.ToJsonString());
+        var options = fixture.RawOptions() with { SubResources = ["J"] };
+
+        await RawStage.RunAsync(SimulatorFixture.Today, _warehouse.Root, options, (subResource, ct) => Serve(subResource, [first, second], ct));
+        TransformedStageReport report = await TransformedStage.RunAsync<StellantisDealer>(SimulatorFixture.Today, _warehouse.Root, SimulatorFixture.TransformedOptions());
+
+        Assert.Equal(2, report.ConflictingKeys);
+        KeyConflict monday = Assert.Single(report.ConflictDetails, c => c.Key == (string)dealers[0]!["dealerCode"]!);
+        FieldDifference time = Assert.Single(monday.Fields);
+        Assert.Equal("monday_hours.open_time", time.Column);
+        Assert.Equal("06:30", time.Other);
+        KeyConflict sunday = Assert.Single(report.ConflictDetails, c => c.Key == (string)dealers[1]!["dealerCode"]!);
+        Assert.Equal("sunday_hours", sunday.Fields[0].Column);
+        Assert.Equal(("{…}", (string?)null), (sunday.Fields[0].Winner, sunday.Fields[0].Other));
+        Assert.All(sunday.Fields, f => Assert.StartsWith("sunday_hours", f.Column, StringComparison.Ordinal));
+    }
+
     private static byte[] Page(IEnumerable<JsonNode?> vehicles)
     {
         var array = new JsonArray([.. vehicles.Select(v => v!.DeepClone())]);

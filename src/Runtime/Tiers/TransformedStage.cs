@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Apache.Arrow;
+using Apache.Arrow.Types;
 using Ingest.Extraction;
 using Ingest.Tables;
 using Table = Ingest.Tables.Table;
@@ -166,6 +167,7 @@ public static class TransformedStage
         where TEntity : IEntity
     {
         if (pending.Count == 0) return [];
+        string[] names = [.. descriptor.Schema.FieldsList.SelectMany(field => ComparedNames(field.Name, field.DataType))];
         var others = new Dictionary<int, List<int>>();
         foreach (PendingConflict conflict in pending)
         {
@@ -217,16 +219,42 @@ public static class TransformedStage
             var fields = new List<FieldDifference>();
             for (int c = 0; c < winner.Length; c++)
                 if (!string.Equals(winner[c], other[c], StringComparison.Ordinal))
-                    fields.Add(new FieldDifference(descriptor.Schema.FieldsList[c].Name, winner[c], other[c]));
+                    fields.Add(new FieldDifference(names[c], winner[c], other[c]));
             details.Add(new KeyConflict(conflict.Key, winnerPage, winnerRecord, labels[conflict.OtherPage], conflict.OtherRecord, fields));
         }
         return details;
 
         string?[] RowValues(RecordBatch batch, int record)
         {
-            var values = new string?[descriptor.Schema.FieldsList.Count];
-            for (int c = 0; c < values.Length; c++) values[c] = ArrowValueFormatter.Format(batch.Column(c), record);
-            return values;
+            var values = new List<string?>(names.Length);
+            for (int c = 0; c < batch.ColumnCount; c++) AddComparedValues(values, batch.Column(c), record);
+            return [.. values];
+        }
+    }
+
+    /// <summary>
+    /// What a conflict compares of a column: its value; for a struct, whether it is there and then each field, named
+    /// <c>struct.field</c>, so a difference names the field (<c>monday_hours.open_time</c>), not the whole struct.
+    /// </summary>
+    private static IEnumerable<string> ComparedNames(string name, IArrowType type) => type is StructType structType
+        ? [name, .. structType.Fields.SelectMany(field => ComparedNames(name + "." + field.Name, field.DataType))]
+        : [name];
+
+    /// <summary>The texts <see cref="ComparedNames"/> names, for one row: a struct is <c>{…}</c> or null, its fields null under a null struct.</summary>
+    private static void AddComparedValues(List<string?> values, IArrowArray array, int row)
+    {
+        if (array is not StructArray structs)
+        {
+            values.Add(ArrowValueFormatter.Format(array, row));
+            return;
+        }
+        bool present = structs.IsValid(row);
+        values.Add(present ? "{…}" : null);
+        var type = (StructType)structs.Data.DataType;
+        for (int f = 0; f < type.Fields.Count; f++)
+        {
+            if (present) AddComparedValues(values, structs.Fields[f], structs.Offset + row);
+            else values.AddRange(ComparedNames("", type.Fields[f].DataType).Select(_ => (string?)null));
         }
     }
 }
