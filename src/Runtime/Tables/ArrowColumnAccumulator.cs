@@ -7,9 +7,10 @@ namespace Ingest.Tables;
 
 /// <summary>
 /// One column of the row group being built, kept as Arrow keeps it (validity bits, offsets, UTF-8 or fixed-width
-/// values, a list's child column): each incoming slice is copied into a compact array of its own (exactly sized, so
-/// the caller may dispose its batch at once), and <see cref="Segments"/> hands them to the conversion when the row
-/// group is written. Strings stay compact UTF-8 until then; <see cref="Release"/> drops the copies.
+/// values, a list's child column, a struct's field columns): each incoming slice is copied into a compact array of
+/// its own (exactly sized, so the caller may dispose its batch at once), and <see cref="Segments"/> hands them to the
+/// conversion when the row group is written. Strings stay compact UTF-8 until then; <see cref="Release"/> drops the
+/// copies.
 /// </summary>
 /// <remarks>
 /// Exact-size arrays rather than one growing buffer per column: no doubling slack, and nothing parked in a shared
@@ -23,7 +24,7 @@ internal sealed class ArrowColumnAccumulator
 
     public ArrowColumnAccumulator(IArrowType type)
     {
-        if (type is not (BooleanType or StringType or BinaryType or ListType or FixedWidthType))
+        if (type is not (BooleanType or StringType or BinaryType or ListType or StructType or FixedWidthType))
             throw new NotSupportedException($"{SchemaFingerprint.TypeName(type)} is not written by the table store.");
         _type = type;
     }
@@ -92,6 +93,14 @@ internal sealed class ArrowColumnAccumulator
                 ArrayData items = Copy(list.ValueDataType, data.Children[0], from, to - from, ref bytes);
                 bytes += 4L * offsets.Length;
                 return new ArrayData(type, count, nulls, 0, [validity, new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray())], [items]);
+            }
+            case StructType structType:
+            {
+                // A struct's offset applies to its fields: its slot i is slot Offset + i of each field (whose own
+                // offset the field's copy adds).
+                var fields = new ArrayData[structType.Fields.Count];
+                for (int f = 0; f < fields.Length; f++) fields[f] = Copy(structType.Fields[f].DataType, data.Children[f], first, count, ref bytes);
+                return new ArrayData(type, count, nulls, 0, [validity], fields);
             }
             default:
             {

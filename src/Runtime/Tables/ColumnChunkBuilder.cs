@@ -11,74 +11,37 @@ namespace Ingest.Tables;
 /// <summary>
 /// One column of the row group being built. Batches are appended in Arrow form (compact: UTF-8 strings, validity
 /// bits; see <see cref="ArrowColumnAccumulator"/>); only when the row group is written is the column converted to
-/// what Parquet.Net takes (values, definition levels and, for lists, repetition levels, read straight from the
-/// Arrow validity, offsets and value buffers), written, and the conversion buffers given back to the pool, so one
-/// column at a time is in Parquet.Net form.
+/// what Parquet.Net takes, one Parquet leaf at a time (<see cref="LeafColumnBuilder"/>: values, definition levels
+/// and, under a list, repetition levels, read straight from the Arrow validity, offsets and value buffers), each
+/// leaf written and its conversion buffers given back to the pool before the next, so one leaf column at a time is
+/// in Parquet.Net form. A flat column or a list of flat values has one leaf; a struct has one per field (at any
+/// depth), in the schema's order.
 /// </summary>
-/// <remarks>
-/// Levels follow from the Parquet schema (<see cref="DataField.MaxDefinitionLevel"/> = M of the leaf). A flat column:
-/// present M, null M − 1. A list (optional list, repeated group, element optional or not): present element M, null
-/// element M − 1, empty list M − 1 − e (e = 1 if elements are nullable), null list one less; repetition 0 starts a
-/// row, 1 continues it.
-/// </remarks>
 internal sealed class ColumnChunkBuilder : IDisposable
 {
-    private readonly string _name;
-    private readonly DataField _leaf;
-    private readonly LeafValues _values;
-    private readonly GrowableBuffer<int>? _definitions;
-    private readonly GrowableBuffer<int>? _repetitions;
-    private readonly bool _isList;
-    private readonly int _present;
-    private readonly int _nullValue;
-    private readonly int _emptyList;
-    private readonly int _nullList;
-    private readonly bool _listNullable;
     private readonly ArrowColumnAccumulator _arrow;
+    private readonly LeafColumnBuilder[] _leaves;
 
     public ColumnChunkBuilder(ArrowField arrowField, ParquetField parquetField)
     {
-        _name = arrowField.Name;
-        _isList = arrowField.DataType is ListType;
-        _leaf = parquetField is ListField list ? (DataField)list.Item : (DataField)parquetField;
-        IArrowType leafType = arrowField.DataType is ListType listType ? listType.ValueDataType : arrowField.DataType;
-        _values = CreateValues(leafType, _name);
         _arrow = new ArrowColumnAccumulator(arrowField.DataType);
-        _present = _leaf.MaxDefinitionLevel;
-        _nullValue = _present - 1;
-        if (_present > 0) _definitions = new GrowableBuffer<int>();
-        if (_isList)
-        {
-            _repetitions = new GrowableBuffer<int>();
-            _emptyList = _present - 1 - (_leaf.IsNullable ? 1 : 0);
-            _nullList = _emptyList - 1;
-            _listNullable = _nullList >= 0;
-        }
+        var leaves = new List<LeafColumnBuilder>();
+        AddLeaves(arrowField.Name, arrowField.DataType, parquetField, [], leaves);
+        _leaves = [.. leaves];
     }
 
     /// <summary>Bytes of Arrow data buffered for the row group.</summary>
     public long EstimatedBytes => _arrow.Bytes;
 
     /// <summary>Copies <paramref name="data"/> into the row group's column (the caller keeps ownership of it).</summary>
-    public void Append(ArrayData data)
-    {
-        if (data.NullCount > 0 && !_isList && _definitions is null)
-            throw new InvalidDataException($"Column {_name} is declared not nullable but the batch has a null in it.");
-        if (data.NullCount > 0 && _isList && !_listNullable)
-            throw new InvalidDataException($"Column {_name} is a list declared not nullable but the batch has a null list.");
-        if (_isList && !_leaf.IsNullable && data.Children[0].NullCount > 0)
-            throw new InvalidDataException($"Column {_name} is a list of elements declared not nullable but the batch has a null element.");
-        _arrow.Append(data);
-    }
+    public void Append(ArrayData data) => _arrow.Append(data);
 
-    /// <summary>Converts the buffered column, writes it as the row group's column chunk, and empties the column.</summary>
+    /// <summary>Converts the buffered column leaf by leaf, writes each as a column chunk of the row group, and empties the column.</summary>
     public async Task WriteAsync(ParquetRowGroupWriter writer, CancellationToken cancellationToken)
     {
         try
         {
-            if (_definitions is not null && !_isList) _definitions.EnsureCapacity(_arrow.Length);
-            foreach (ArrayData segment in _arrow.Segments) Convert(segment);
-            await _values.WriteAsync(writer, _leaf, _definitions?.Memory, _repetitions?.Memory, cancellationToken).ConfigureAwait(false);
+            foreach (LeafColumnBuilder leaf in _leaves) await leaf.WriteAsync(writer, _arrow.Segments, _arrow.Length, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -86,54 +49,44 @@ internal sealed class ColumnChunkBuilder : IDisposable
         }
     }
 
-    private void Convert(ArrayData data)
-    {
-        if (!_isList)
-        {
-            _values.Append(data, 0, data.Length, _definitions, _present, _nullValue);
-            return;
-        }
-
-        ReadOnlySpan<int> offsets = ArrowSpans.Offsets(data);
-        ReadOnlySpan<byte> validity = ArrowSpans.Validity(data);
-        ArrayData items = data.Children[0];
-        if (!_leaf.IsNullable && items.NullCount > 0)
-            throw new InvalidDataException($"Column {_name} is a list of elements declared not nullable but the batch has a null element.");
-        GrowableBuffer<int> definitions = _definitions!;
-        GrowableBuffer<int> repetitions = _repetitions!;
-        for (int row = 0; row < data.Length; row++)
-        {
-            if (!ArrowSpans.IsValid(validity, data.Offset + row))
-            {
-                if (!_listNullable) throw new InvalidDataException($"Column {_name} is a list declared not nullable but the batch has a null list.");
-                definitions.Add(_nullList);
-                repetitions.Add(0);
-                continue;
-            }
-            int start = offsets[row];
-            int count = offsets[row + 1] - start;
-            if (count == 0)
-            {
-                definitions.Add(_emptyList);
-                repetitions.Add(0);
-                continue;
-            }
-            _values.Append(items, start, count, definitions, _present, _nullValue);
-            repetitions.Add(0);
-            repetitions.Append(count - 1).Fill(1);
-        }
-    }
-
     /// <summary>Empties the column and gives every buffer back to the pool.</summary>
     public void Release()
     {
         _arrow.Release();
-        _values.Release();
-        _definitions?.Release();
-        _repetitions?.Release();
+        foreach (LeafColumnBuilder leaf in _leaves) leaf.Release();
     }
 
     public void Dispose() => Release();
+
+    /// <summary>A leaf for every flat value under <paramref name="type"/>, depth first (Parquet's column order), with the lists and structs on its way.</summary>
+    private static void AddLeaves(string path, IArrowType type, ParquetField field, List<NestingStep> steps, List<LeafColumnBuilder> leaves)
+    {
+        switch (type)
+        {
+            case ListType list:
+            {
+                var listField = (ListField)field;
+                steps.Add(NestingStep.List(listField));
+                AddLeaves(path + "[]", list.ValueDataType, listField.Item, steps, leaves);
+                steps.RemoveAt(steps.Count - 1);
+                break;
+            }
+            case StructType structType:
+            {
+                var structField = (StructField)field;
+                for (int f = 0; f < structType.Fields.Count; f++)
+                {
+                    steps.Add(NestingStep.Struct(structField, f));
+                    AddLeaves(path + "." + structType.Fields[f].Name, structType.Fields[f].DataType, structField.Fields[f], steps, leaves);
+                    steps.RemoveAt(steps.Count - 1);
+                }
+                break;
+            }
+            default:
+                leaves.Add(new LeafColumnBuilder(path, [.. steps], (DataField)field, CreateValues(type, path)));
+                break;
+        }
+    }
 
     private static LeafValues CreateValues(IArrowType type, string column) => type switch
     {

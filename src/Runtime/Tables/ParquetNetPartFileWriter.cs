@@ -7,8 +7,9 @@ namespace Ingest.Tables;
 /// <summary>
 /// A part file written by Parquet.Net. Rows are copied into the row group in Arrow form as they arrive
 /// (<see cref="ColumnChunkBuilder"/>: UTF-8 stays UTF-8, validity stays bits), and when the row group ends each
-/// column in turn is converted to Parquet.Net's values and levels, written, and its conversion buffers given back,
-/// so one column at a time is in Parquet.Net form.
+/// Parquet leaf column in turn (one per flat column or list, one per field of a struct) is converted to Parquet.Net's
+/// values and levels, written, and its conversion buffers given back, so one leaf column at a time is in Parquet.Net
+/// form.
 /// </summary>
 internal sealed class ParquetNetPartFileWriter : PartFileWriter
 {

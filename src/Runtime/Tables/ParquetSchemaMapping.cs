@@ -11,12 +11,12 @@ namespace Ingest.Tables;
 /// Arrow types → Parquet logical types, as both writers write them: utf8 → STRING, int32/int64 → INT32/INT64,
 /// float64 → DOUBLE, decimal128(p,s) → DECIMAL(p,s), bool → BOOLEAN, binary → BYTE_ARRAY (no logical type),
 /// date32 → DATE, timestamp(µs, tz) → TIMESTAMP(MICROS, isAdjustedToUTC = tz set), list&lt;T&gt; → LIST (three-level,
-/// element <c>element</c>). Nullability is kept. Structs (a group of the struct's fields, in order) and lists and
-/// structs nested in each other are written by parquet-cpp only (<see cref="ParquetWriterEngine.ParquetSharp"/>);
-/// Parquet.Net's writer takes flat columns and lists of them. parquet-cpp's Arrow writer maps the same way on its
-/// own; this schema is Parquet.Net's. <see cref="EnsureWritable(Schema, ParquetWriterEngine)"/> rejects, before
-/// anything is written, a type the store does not write, without loading Parquet.Net (22–25 ms of a stage's
-/// start-up when the writer is parquet-cpp).
+/// element <c>element</c>), struct → a group of the struct's fields, in order. Nullability of flat values is kept;
+/// Parquet.Net writes every list and struct as an optional group. Lists and structs nest in each other, except that
+/// Parquet.Net's writer takes no list directly inside a list (parquet-cpp does). parquet-cpp's Arrow writer maps the
+/// same way on its own; this schema is Parquet.Net's. <see cref="EnsureWritable(Schema, ParquetWriterEngine)"/>
+/// rejects, before anything is written, a type the store does not write, without loading Parquet.Net (22–25 ms of a
+/// stage's start-up when the writer is parquet-cpp).
 /// </summary>
 public static class ParquetSchemaMapping
 {
@@ -25,7 +25,7 @@ public static class ParquetSchemaMapping
 
     /// <summary>
     /// Throws for a column whose type the table store does not write (see the list in the message), or that
-    /// <paramref name="engine"/> does not write (a struct, or a list of lists or structs, with Parquet.Net).
+    /// <paramref name="engine"/> does not write (a list directly inside a list, with Parquet.Net).
     /// </summary>
     public static void EnsureWritable(Schema schema, ParquetWriterEngine engine)
     {
@@ -33,11 +33,11 @@ public static class ParquetSchemaMapping
         foreach (ArrowField field in schema.FieldsList)
         {
             EnsureWritable(field, field.Name, field.DataType);
-            if (engine == ParquetWriterEngine.ParquetNet && !IsFlatOrListOfFlat(field.DataType))
+            if (engine == ParquetWriterEngine.ParquetNet && ListInList(field.Name, field.DataType) is { } path)
                 throw new NotSupportedException(
                     $"Column {field.Name} is {SchemaFingerprint.TypeName(field.DataType)}: the Parquet.Net writer " +
                     $"({nameof(TableStoreOptions)}.{nameof(TableStoreOptions.Writer)} = {nameof(ParquetWriterEngine)}.{nameof(ParquetWriterEngine.ParquetNet)}) " +
-                    "writes flat columns and lists of them, not structs or nested lists; write this table with " +
+                    $"does not write a list directly inside a list ({path}); write this table with " +
                     $"{nameof(ParquetWriterEngine)}.{nameof(ParquetWriterEngine.ParquetSharp)} (the default).");
         }
     }
@@ -47,14 +47,17 @@ public static class ParquetSchemaMapping
     {
         EnsureWritable(schema, ParquetWriterEngine.ParquetNet);
         var fields = new List<ParquetField>(schema.FieldsList.Count);
-        foreach (ArrowField field in schema.FieldsList)
-        {
-            fields.Add(field.DataType is ListType list
-                ? new ListField(field.Name, ToDataField(ListField.ElementName, list.ValueField, field.Name))
-                : ToDataField(field.Name, field, field.Name));
-        }
+        foreach (ArrowField field in schema.FieldsList) fields.Add(ToField(field.Name, field, field.Name));
         return new ParquetSchema(fields);
     }
+
+    /// <summary>A list (element <c>element</c>), a struct (its fields in order) or a flat value, recursively.</summary>
+    private static ParquetField ToField(string name, ArrowField field, string column) => field.DataType switch
+    {
+        ListType list => new ListField(name, ToField(ListField.ElementName, list.ValueField, column)),
+        StructType structType => new StructField(name, [.. structType.Fields.Select(child => ToField(child.Name, child, column))]),
+        _ => ToDataField(name, field, column),
+    };
 
     private static DataField ToDataField(string name, ArrowField field, string column)
     {
@@ -92,7 +95,14 @@ public static class ParquetSchemaMapping
         }
     }
 
-    private static bool IsFlatOrListOfFlat(IArrowType type) => IsFlat(type is ListType list ? list.ValueDataType : type);
+    /// <summary>The path of the first list whose element is a list (<c>offers[].flags[]</c>), or null.</summary>
+    private static string? ListInList(string path, IArrowType type) => type switch
+    {
+        ListType { ValueDataType: ListType } => path + "[]",
+        ListType list => ListInList(path + "[]", list.ValueDataType),
+        StructType structType => structType.Fields.Select(f => ListInList(path + "." + f.Name, f.DataType)).FirstOrDefault(p => p is not null),
+        _ => null,
+    };
 
     private static bool IsFlat(IArrowType type) => type is StringType or Int32Type or Int64Type or DoubleType
         or BooleanType or BinaryType or Date32Type or TimestampType { Unit: TimeUnit.Microsecond } or Decimal128Type;

@@ -16,8 +16,8 @@ public enum ParquetWriterEngine
     /// Parquet.Net, the managed writer the design first named: a row group is held in Arrow form and converted column
     /// by column when it is written; about 2× the time and 1.5–3× the peak memory of <see cref="ParquetSharp"/> on the
     /// transformed stage. Kept selectable (and tested) so the two can be compared on the same batches; partitions are
-    /// read back with parquet-cpp either way. It writes flat columns and lists of them: a table with a struct column
-    /// is refused when its partition writer is created.
+    /// read back with parquet-cpp either way. It writes flat columns, lists and structs nested in each other, but no
+    /// list directly inside a list: such a table is refused when its partition writer is created.
     /// </summary>
     ParquetNet,
 }
