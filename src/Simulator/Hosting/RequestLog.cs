@@ -14,12 +14,19 @@ public sealed class RequestLog
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RequestLogEntry> _entries = new();
     private long _total;
+    private int _inFlight;
 
     /// <summary>Requests received so far, all paths together.</summary>
     public long Total => Interlocked.Read(ref _total);
 
     /// <summary>Requests received for one path (e.g. <c>/hostd/inventory/getinventoryresults.json</c>).</summary>
     public long Count(string path) => _perPath.TryGetValue(path, out var count) ? count : 0;
+
+    /// <summary>
+    /// Requests registered and not yet logged: being answered, or held until their client goes away. A test that resets
+    /// the log waits for this to reach 0 first, or an earlier test's abandoned request lands in its log.
+    /// </summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     public IReadOnlyDictionary<string, long> CountsByPath => new Dictionary<string, long>(_perPath, StringComparer.Ordinal);
 
@@ -29,6 +36,7 @@ public sealed class RequestLog
     /// <summary>Counts a request; returns its sequence number (0-based) and which attempt of its URL it is (1-based).</summary>
     internal (long Sequence, int Attempt) Register(string path, string url)
     {
+        Interlocked.Increment(ref _inFlight);
         _perPath.AddOrUpdate(path, 1, static (_, count) => count + 1);
         var attempt = _attempts.AddOrUpdate(url, 1, static (_, count) => count + 1);
         return (Interlocked.Increment(ref _total) - 1, attempt);
@@ -37,6 +45,7 @@ public sealed class RequestLog
     internal void Add(RequestLogEntry entry)
     {
         _entries.Enqueue(entry);
+        Interlocked.Decrement(ref _inFlight);
         while (_entries.Count > MaxEntries && _entries.TryDequeue(out _))
         {
         }
