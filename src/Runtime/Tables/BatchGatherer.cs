@@ -84,8 +84,8 @@ internal sealed class BatchGatherer
         Bytes = 0;
     }
 
-    /// <summary>One column's buffers: validity bits, then the type's own.</summary>
-    private abstract class GatheredColumn
+    /// <summary>One column's buffers: validity bits, then the type's own. Also what the consolidated stage gathers merged rows with.</summary>
+    internal abstract class GatheredColumn
     {
         private readonly GrowingBits _validity = new();
         private int _nulls;

@@ -62,7 +62,13 @@ public static class ConsolidatedStage
         IReadOnlyList<DateOnly> partitions = output.Partitions();
         DateOnly? historyDate = partitions.Where(date => date < partitionDate).Select(date => (DateOnly?)date).LastOrDefault();
 
-        Schema sourceSchema = ConsolidatedTier.SourceSchema(descriptor);
+        Schema mainSchema = ConsolidatedTier.SourceSchema(descriptor);
+        long sourcesStarted = Stopwatch.GetTimestamp();
+        using SourceMerge? merge = options.OtherSources.Count > 0
+            ? await SourceMerge.LoadAsync(descriptor, options.SourceName ?? options.SourceTable, options, store, partitionDate, cancellationToken).ConfigureAwait(false)
+            : null;
+        TimeSpan sourcesTime = Stopwatch.GetElapsedTime(sourcesStarted);
+        Schema sourceSchema = merge?.MergedSchema ?? mainSchema;
         Schema outputSchema = ConsolidatedTier.SchemaFor(sourceSchema);
         var counts = new Counts();
 
@@ -81,7 +87,17 @@ public static class ConsolidatedStage
         {
             using (batch)
             {
-                CheckSource(batch.Schema, sourceSchema, source, partitionDate);
+                CheckSource(batch.Schema, mainSchema, source, partitionDate);
+                using RecordBatch? withOtherSources = merge?.MergeMain(batch);
+                using RecordBatch merged = MergeToday(withOtherSources ?? batch, outputSchema, keys, snapshotColumn, history, partitionDate, counts);
+                await writer.WriteAsync(merged, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        // Keys only other sources have today (a vehicle the dealer feed lists before the public inventory does).
+        foreach (RecordBatch batch in merge?.Remaining() ?? [])
+        {
+            using (batch)
+            {
                 using RecordBatch merged = MergeToday(batch, outputSchema, keys, snapshotColumn, history, partitionDate, counts);
                 await writer.WriteAsync(merged, cancellationToken).ConfigureAwait(false);
             }
@@ -116,6 +132,10 @@ public static class ConsolidatedStage
         {
             Table = $"{options.Namespace}/{tableName}",
             Source = $"{options.SourceNamespace}/{options.SourceTable}",
+            Sources = merge is null ? [] : [.. merge.Names.Select((name, s) => new ConsolidatedSourceReport(
+                name, s == 0 ? $"{options.SourceNamespace}/{options.SourceTable}" : $"{options.OtherSources[s - 1].Namespace}/{options.OtherSources[s - 1].TableName}",
+                merge.Rows[s], merge.KeysOnlyHere[s], merge.RepeatedKeyRows[s]))],
+            MergedColumns = merge?.ColumnReports ?? [],
             PartitionDate = partitionDate,
             HistoryDate = historyDate,
             CommitId = manifest.CommitId,
@@ -137,6 +157,7 @@ public static class ConsolidatedStage
             FileBytes = manifest.Files.Sum(f => f.Bytes),
             Timings = new StageTimings(Stopwatch.GetElapsedTime(started),
             [
+                new StagePhase("read the other sources", sourcesTime),
                 new StagePhase("read the history's keys", historyTime),
                 new StagePhase("merge today's rows", todayTime),
                 new StagePhase("carry the gone keys", carryTime),

@@ -10,6 +10,20 @@ public sealed record ConsolidatedStageOptions
 
     public string SourceNamespace { get; init; } = TransformedStageOptions.DefaultNamespace;
 
+    /// <summary>What the main source is called in <c>_sources</c>, policies and reports; null: its table's name.</summary>
+    public string? SourceName { get; init; }
+
+    /// <summary>
+    /// Further sources of the same key, ranked after the main one in this order (a dealer feed beside the public
+    /// inventory). Empty: the table is the main source's history alone, with no <c>_sources</c> column. With sources, a
+    /// key is seen today when any source has it; its columns are merged by <see cref="FieldPolicies"/>, and
+    /// <c>_snapshot</c> is recomputed over the merged values.
+    /// </summary>
+    public IReadOnlyList<ConsolidationSource> OtherSources { get; init; } = [];
+
+    /// <summary>How each column shared by several sources is merged, by column name; a column not named follows <see cref="FieldPolicy.SourceRank"/>.</summary>
+    public IReadOnlyDictionary<string, FieldPolicy> FieldPolicies { get; init; } = new Dictionary<string, FieldPolicy>();
+
     public string Namespace { get; init; } = ConsolidatedTier.DefaultNamespace;
 
     /// <summary>The consolidated table; null: the source table's name.</summary>

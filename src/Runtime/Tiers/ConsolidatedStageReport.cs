@@ -16,6 +16,12 @@ public sealed record ConsolidatedStageReport
 
     public required DateOnly PartitionDate { get; init; }
 
+    /// <summary>With other sources: each source, main first, with its rows and the keys only it and the sources after it had.</summary>
+    public IReadOnlyList<ConsolidatedSourceReport> Sources { get; init; } = [];
+
+    /// <summary>With other sources: each column more than one source has, its policy, and how many rows took each source's value.</summary>
+    public IReadOnlyList<MergedColumnReport> MergedColumns { get; init; } = [];
+
     /// <summary>The consolidated partition this one continues (the latest before it), or null for the first.</summary>
     public required DateOnly? HistoryDate { get; init; }
 
@@ -91,6 +97,11 @@ public sealed record ConsolidatedStageReport
             .Append($": {RowsIn:N0} rows in, {HistoryRows:N0} history rows, {RowsOut:N0} rows out; keys: {NewKeys:N0} new, {ChangedKeys:N0} changed, ")
             .Append($"{UnchangedKeys:N0} unchanged, {ReturnedKeys:N0} back, {GoneKeys:N0} gone, {StillGoneKeys:N0} still gone, {ExpiredKeys:N0} expired; {NullKeyRows:N0} rows without a key; ")
             .Append($"{FileBytes / 1e6:N1} MB written; ").Append(Timings).Append("; ").Append(Memory);
+        foreach (ConsolidatedSourceReport merged in Sources)
+            text.AppendLine().Append($"  source {merged.Name} ({merged.Table}): {merged.Rows:N0} rows, {merged.KeysOnlyHere:N0} keys no source before it had")
+                .Append(merged.RepeatedKeyRows > 0 ? $", {merged.RepeatedKeyRows:N0} rows repeating a key it had given (not merged)" : "");
+        foreach (MergedColumnReport column in MergedColumns)
+            text.AppendLine().Append($"  {column.Column} ({column.Policy}): ").Append(string.Join(", ", column.ValuesFrom.Select(v => $"{v.Value:N0} from {v.Key}")));
         if (PagesWithoutRecords > 0)
             text.AppendLine().Append($"  {PagesWithoutRecords:N0} raw pages of the day brought no records ({string.Join(", ", SubResourcesWithoutRecords)}): the keys they held read as gone");
         if (SkippedSourcePartitions.Count > 0)
@@ -100,3 +111,9 @@ public sealed record ConsolidatedStageReport
         return text.ToString();
     }
 }
+
+/// <summary>One source of a consolidated table fed by several (<see cref="ConsolidatedStageReport.Sources"/>).</summary>
+/// <param name="Rows">Rows of its partition that day.</param>
+/// <param name="KeysOnlyHere">Rows it drove: keys no higher-ranked source had (for the main source, all its rows).</param>
+/// <param name="RepeatedKeyRows">Rows whose key it had already given: its first row of a key is the one merged.</param>
+public sealed record ConsolidatedSourceReport(string Name, string Table, long Rows, long KeysOnlyHere, long RepeatedKeyRows);

@@ -26,6 +26,12 @@ public static class ConsolidatedTier
     /// <summary>Whether the key is in the source on the partition's date.</summary>
     public const string IsActive = "is_active";
 
+    /// <summary>
+    /// With several sources (<see cref="ConsolidatedStageOptions.OtherSources"/>): the names of the sources that had the
+    /// key on the partition's date, in rank order; a carried key keeps the sources it was last seen in.
+    /// </summary>
+    public const string Sources = "_sources";
+
     /// <summary>The four history columns, in the order they follow the source's columns.</summary>
     public static IReadOnlyList<Field> HistoryFields { get; } =
     [
