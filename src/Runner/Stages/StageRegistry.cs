@@ -1,6 +1,7 @@
 using Ingest.Extraction;
 using Ingest.Runner.Scenarios;
 using Ingest.Sources;
+using Ingest.Tiers;
 
 namespace Ingest.Runner.Stages;
 
@@ -56,7 +57,33 @@ public sealed class StageRegistry
     {
         Entity<TEntity>();
         return Add(assetKey, fetches: false, (context, cancellationToken) => StageRunners.RunConsolidatedAsync<TEntity>(
-            context, transformedAssetKey, _rawOfTransformed.GetValueOrDefault(transformedAssetKey), cancellationToken));
+            context, transformedAssetKey, _rawOfTransformed.GetValueOrDefault(transformedAssetKey), merge: null, cancellationToken));
+    }
+
+    /// <summary>
+    /// A consolidated stage fed by several sources of one key: the day's partition of <paramref name="transformedAssetKey"/>
+    /// (the main source, called <paramref name="sourceName"/>) merged with <paramref name="otherSources"/> (ranked after
+    /// it, in order; see <see cref="OtherSource{TEntity}"/>) by <paramref name="fieldPolicies"/>, then against the history
+    /// of every key (docs/consolidation.md).
+    /// </summary>
+    public StageRegistry Consolidated<TEntity>(string assetKey, string transformedAssetKey, string sourceName,
+        IReadOnlyList<ConsolidationSource> otherSources, IReadOnlyDictionary<string, FieldPolicy> fieldPolicies) where TEntity : IEntity
+    {
+        Entity<TEntity>();
+        foreach (ConsolidationSource other in otherSources)
+        {
+            if (!_entities.Any(e => ReferenceEquals(e, other.Entity))) _entities.Add(other.Entity);
+        }
+        return Add(assetKey, fetches: false, (context, cancellationToken) => StageRunners.RunConsolidatedAsync<TEntity>(
+            context, transformedAssetKey, _rawOfTransformed.GetValueOrDefault(transformedAssetKey),
+            options => options with { SourceName = sourceName, OtherSources = otherSources, FieldPolicies = fieldPolicies }, cancellationToken));
+    }
+
+    /// <summary>Another source of a consolidated stage: <typeparamref name="TEntity"/>'s table of <paramref name="transformedAssetKey"/>.</summary>
+    public static ConsolidationSource OtherSource<TEntity>(string name, string transformedAssetKey) where TEntity : IEntity
+    {
+        AssetKey table = AssetKey.Parse(transformedAssetKey);
+        return ConsolidationSource.Of<TEntity>(name) with { Namespace = table.Namespace, Table = table.Table };
     }
 
     /// <summary>Lists an entity in <c>ingest list</c> (the stages add theirs).</summary>

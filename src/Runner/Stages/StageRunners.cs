@@ -110,7 +110,9 @@ internal static class StageRunners
         };
     }
 
-    public static async Task<StageResult> RunConsolidatedAsync<TEntity>(StageContext context, string transformedAsset, string? rawAsset, CancellationToken cancellationToken)
+    /// <param name="merge">Adds the other sources and their policies of a stage fed by several; null for one source.</param>
+    public static async Task<StageResult> RunConsolidatedAsync<TEntity>(StageContext context, string transformedAsset, string? rawAsset,
+        Func<ConsolidatedStageOptions, ConsolidatedStageOptions>? merge, CancellationToken cancellationToken)
         where TEntity : IEntity
     {
         AssetKey asset = AssetKey.Parse(context.Stage.AssetKey);
@@ -126,6 +128,7 @@ internal static class StageRunners
             Table = asset.Table,
             KeepGoneDays = context.OptionalIntSetting("INGEST_KEEP_GONE_DAYS", min: 0),
         };
+        if (merge is not null) options = merge(options);
         ConsolidatedStageReport report = await ConsolidatedStage.RunAsync<TEntity>(context.PartitionDate, context.Warehouse, options, cancellationToken);
         var warnings = new List<string>();
         if (report.PagesWithoutRecords > 0)
@@ -149,7 +152,7 @@ internal static class StageRunners
             Table = asset.ToString(),
             RowsIn = report.RowsIn,
             RowsOut = report.RowsOut,
-            Columns = TEntity.ArrowSchema.FieldsList.Count + 1 + ConsolidatedTier.HistoryFields.Count,
+            Columns = report.Columns,
             Duration = report.Timings.Elapsed,
             Phases = report.Timings.Phases,
             PeakWorkingSetMb = report.Memory.PeakWorkingSetBytes / (1024.0 * 1024.0),
@@ -161,6 +164,9 @@ internal static class StageRunners
                     ? $"{report.NewKeys:N0} keys new since {history:yyyy-MM-dd}, {report.ChangedKeys:N0} changed, {report.UnchangedKeys:N0} unchanged, {report.ReturnedKeys:N0} back, " +
                       $"{report.GoneKeys:N0} gone, {report.StillGoneKeys:N0} gone before, {report.ExpiredKeys:N0} expired"
                     : $"{report.NewKeys:N0} keys, all new (no consolidated partition before {context.PartitionDate:yyyy-MM-dd})",
+                .. report.Sources.Skip(1).Select(s => $"{s.KeysOnlyHere:N0} keys only in {s.Name} ({s.Rows:N0} rows of it)"),
+                .. report.MergedColumns.Where(c => c.Policy != FieldPolicy.SourceRank).Select(c =>
+                    $"{c.Column} ({c.Policy}): {string.Join(", ", c.ValuesFrom.Select(v => $"{v.Value:N0} from {v.Key}"))}"),
             ],
             Report = report,
         };

@@ -142,6 +142,7 @@ public static class ConsolidatedStage
             RowsIn = counts.RowsIn,
             HistoryRows = history.Rows,
             RowsOut = manifest.RowCount,
+            Columns = outputSchema.FieldsList.Count,
             NewKeys = counts.New,
             ChangedKeys = counts.Changed,
             UnchangedKeys = counts.Unchanged,

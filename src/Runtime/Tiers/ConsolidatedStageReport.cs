@@ -36,6 +36,9 @@ public sealed record ConsolidatedStageReport
     /// <summary>Rows written: every source row, and every history key the source no longer has.</summary>
     public required long RowsOut { get; init; }
 
+    /// <summary>Columns of the table written: the sources' columns, <c>_sources</c> with several, <c>_snapshot</c> and the history columns.</summary>
+    public required int Columns { get; init; }
+
     /// <summary>Keys seen for the first time (<c>first_seen</c> is this partition's date).</summary>
     public required long NewKeys { get; init; }
 
