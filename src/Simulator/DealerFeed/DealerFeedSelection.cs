@@ -9,6 +9,3 @@ internal sealed record DealerFeedSelection(InventoryDay Today, InventoryDay Tomo
     public VehicleCore Core(in DealerFeedEntry entry) =>
         entry.Status == DealerFeedStatus.InTransit ? Tomorrow.Cores[entry.Slot] : Today.Cores[entry.Slot];
 }
-
-/// <summary>One feed item before it is drawn: whose slot, and which of <see cref="DealerFeedStatus"/>.</summary>
-internal readonly record struct DealerFeedEntry(int Slot, string Status);
