@@ -31,6 +31,14 @@ public sealed class CutPageTests
     }
 
     [Fact]
+    public void A_cut_dealer_feed_page_leaves_no_trace()
+    {
+        var query = new DealerFeedQuery(Simulation.Date, Radius: 50, PageSize: 40);
+        byte[][] pages = [.. Enumerable.Range(1, 3).Select(page => Simulation.DealerFeed.RenderPage(query with { Page = page }))];
+        AssertCutsLeaveNoTrace<StellantisFeedVehicle>(pages[0], pages[1], pages[2]);
+    }
+
+    [Fact]
     public void A_cut_used_Mercedes_page_leaves_no_trace()
     {
         var query = new MercedesQuery(Simulation.Date, MercedesCondition.Used, "10001");

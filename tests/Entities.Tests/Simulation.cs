@@ -12,11 +12,14 @@ internal static class Simulation
 
     private static readonly Lazy<InventoryPages> LazyInventory = new(() => new InventoryPages(new SimulatorOptions { Date = Date }));
     private static readonly Lazy<DealerLocator> LazyDealers = new(() => new DealerLocator(new SimulatorOptions().Seed, Inventory.Inventory.Dealers));
+    private static readonly Lazy<DealerFeed> LazyDealerFeed = new(() => new DealerFeed(Inventory.Inventory));
     private static readonly Lazy<MercedesInventory> LazyMercedes = new(() => new MercedesInventory(new SimulatorOptions { Date = Date }, Inventory.Inventory.Dealers));
 
     public static InventoryPages Inventory => LazyInventory.Value;
 
     public static DealerLocator Dealers => LazyDealers.Value;
+
+    public static DealerFeed DealerFeed => LazyDealerFeed.Value;
 
     public static MercedesInventory Mercedes => LazyMercedes.Value;
 }

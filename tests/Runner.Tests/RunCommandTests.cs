@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Ingest.Simulator;
 
 namespace Ingest.Runner.Tests;
 
@@ -264,6 +266,54 @@ public sealed partial class RunCommandTests(JeepRun jeep)
         Assert.True(DuckDb.Count($"SELECT count(*) FROM {dealers} WHERE sunday_hours.closed") > 0);
         string consolidated = DuckDb.Read(warehouse, "stellantis/consolidated_dealers");
         Assert.Equal(served, DuckDb.Count($"SELECT count(*) FROM {consolidated} c JOIN {dealers} d USING (dealer_code) WHERE c.monday_hours = d.monday_hours AND c.is_active"));
+    }
+
+    [Fact]
+    public async Task The_dealer_feed_reaches_its_table_equal_to_the_simulated_feeds_ground_truth()
+    {
+        using var folder = new TempFolder();
+        string warehouse = folder.Combine("warehouse");
+
+        IngestResult run = (await IngestExecutable.RunAsync(folder.Path, "run", "stellantis_jeep_dealer_feed_fast", "--date", JeepRun.Date, "--warehouse", warehouse))
+            .ExitsWith(IngestResult.Ok);
+
+        // The items the embedded simulator serves for the scenario's scope, from an independent model of the same seed and date.
+        var date = DateOnly.Parse(JeepRun.Date, CultureInfo.InvariantCulture);
+        var query = new DealerFeedQuery(date, Zip: "10001", Radius: 50);
+        var feed = new DealerFeed(new JeepInventory(new SimulatorOptions { Date = date }));
+        IReadOnlyList<SimulatedFeedItem> items = feed.Items(query);
+        string truthFile = folder.Combine("feed-truth.json");
+        File.WriteAllText(truthFile, JsonSerializer.Serialize(items.Select(i => new Dictionary<string, string?>
+        {
+            ["vin"] = i.Vin,
+            ["dealer_code"] = i.DealerCode,
+            ["stock_number"] = i.StockNo,
+            ["inventory_status"] = i.Status,
+            ["msrp"] = i.Msrp?.ToString(CultureInfo.InvariantCulture),
+            ["discounted_price"] = i.InternetPrice.ToString(CultureInfo.InvariantCulture),
+            ["dealer_discount"] = i.DealerDiscount.ToString(CultureInfo.InvariantCulture),
+            ["exterior_color_desc"] = i.ExteriorColor,
+            ["mileage"] = i.Odometer?.ToString(CultureInfo.InvariantCulture),
+            ["days_on_lot"] = i.DaysOnLot?.ToString(CultureInfo.InvariantCulture),
+            ["last_updated"] = i.UpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        })));
+        const string columns = "vin, dealer_code, stock_number, inventory_status, msrp, discounted_price, dealer_discount, exterior_color_desc, mileage, days_on_lot, last_updated";
+        string truth = $"read_json('{truthFile}', format = 'array', columns = {{vin: 'VARCHAR', dealer_code: 'VARCHAR', stock_number: 'VARCHAR', " +
+            "inventory_status: 'VARCHAR', msrp: 'DECIMAL(18,2)', discounted_price: 'DECIMAL(18,2)', dealer_discount: 'DECIMAL(18,2)', " +
+            "exterior_color_desc: 'VARCHAR', mileage: 'INTEGER', days_on_lot: 'INTEGER', last_updated: 'TIMESTAMPTZ'})";
+        string raw = DuckDb.Read(warehouse, "stellantis/raw_dealer_feed");
+        string vehicles = DuckDb.Read(warehouse, "stellantis/transformed_vehicles_from_dealer_feed");
+
+        Assert.True(items.Count > 1000, run.ToString());
+        Assert.Equal(feed.PageCount(query), DuckDb.Count($"SELECT count(*) FROM {raw} WHERE outcome = 'fetched' AND sub_resource = 'J'"));
+        Assert.Equal(items.Count, DuckDb.Count($"SELECT count(*) FROM {vehicles}"));
+        Assert.Equal(0, DuckDb.Count($"SELECT count(*) FROM (SELECT {columns} FROM {truth} EXCEPT ALL SELECT {columns} FROM {vehicles})"));
+        Assert.Equal(0, DuckDb.Count($"SELECT count(*) FROM (SELECT {columns} FROM {vehicles} EXCEPT ALL SELECT {columns} FROM {truth})"));
+        // The types a merge with the inventory's vehicles matches on, as DuckDB reads them.
+        var types = DuckDb.Query($"DESCRIBE SELECT msrp, discounted_price, mileage, last_updated FROM {vehicles}").Select(r => (string)r[1]!);
+        Assert.Equal(["DECIMAL(18,2)", "DECIMAL(18,2)", "INTEGER", "TIMESTAMP WITH TIME ZONE"], types);
+        Assert.True(DuckDb.Count($"SELECT count(*) FROM {vehicles} WHERE inventory_status = 'IN_TRANSIT' AND days_on_lot IS NULL") > 0);
+        Assert.Matches(@"│ transformed_dealer_feed\s+│ \d+\s+│ " + items.Count.ToString("N0", CultureInfo.InvariantCulture) + @"\s+│", run.Stdout);
     }
 
     private static string CommitId(string manifest)

@@ -4,7 +4,10 @@ using Ingest.Sources;
 
 namespace Ingest.Runner.Stages;
 
-/// <summary>The stages this repository ships: Stellantis (Jeep) inventory and dealers, and Mercedes-Benz USA inventory, raw to consolidated.</summary>
+/// <summary>
+/// The stages this repository ships: Stellantis (Jeep) inventory and dealers, and Mercedes-Benz USA inventory, raw to
+/// consolidated; and the Stellantis dealer feed, raw to transformed.
+/// </summary>
 internal static class BuiltInStages
 {
     public static StageRegistry AddTo(StageRegistry registry) => registry
@@ -14,6 +17,9 @@ internal static class BuiltInStages
         .Raw("stellantis/raw/dealers", StellantisDealerSource, context => [new SubResource(context.Setting("INGEST_BRAND_CODE", "J"))])
         .Transformed<StellantisDealer>("stellantis/transformed/dealers", "stellantis/raw/dealers")
         .Consolidated<StellantisDealer>("stellantis/consolidated/dealers", "stellantis/transformed/dealers")
+        // The dealer feed is a second source of the same vehicles; its consolidated stage is the merge with the inventory.
+        .Raw("stellantis/raw/dealer_feed", StellantisDealerFeedSource, context => [new SubResource(context.Setting("INGEST_BRAND_CODE", "J"))])
+        .Transformed<StellantisFeedVehicle>("stellantis/transformed/vehicles_from_dealer_feed", "stellantis/raw/dealer_feed")
         .Raw("mercedes/raw/inventory", MercedesSource, _ => [new SubResource("new"), new SubResource("used")])
         .Transformed<MercedesVehicle>("mercedes/transformed/vehicles_from_inventory", "mercedes/raw/inventory")
         .Consolidated<MercedesVehicle>("mercedes/consolidated/vehicles", "mercedes/transformed/vehicles_from_inventory");
@@ -31,6 +37,12 @@ internal static class BuiltInStages
             zip: context.Setting("INGEST_ZIP", "10001"),
             radius: context.IntSetting("INGEST_RADIUS", 99999),
             brand: context.Setting("INGEST_BRAND", "jeep"));
+
+    private static PagedSourceOptions StellantisDealerFeedSource(StageContext context) =>
+        KnownSources.StellantisDealerFeed(
+            context.RequireUpstream(),
+            zip: context.Setting("INGEST_ZIP", "10001"),
+            radius: context.IntSetting("INGEST_RADIUS", 99999));
 
     private static PagedSourceOptions MercedesSource(StageContext context) =>
         KnownSources.MercedesInventory(context.RequireUpstream(), zip: context.Setting("INGEST_ZIP", "10001"));

@@ -38,6 +38,22 @@ public static class KnownSources
         RecordKeys = RecordKeyPath.StellantisDealers,
     };
 
+    /// <summary>
+    /// The dealer inventory feed (<c>/feeds/stellantis/inventory.json</c>, simulated; docs/dealer-feed.md): the vehicles
+    /// of the dealers within a radius of a zip (99999: national) that subscribe to a syndication platform, by dealer
+    /// code then VIN, 250 a page; one sub-resource per brand code (<c>J</c> for Jeep).
+    /// </summary>
+    public static PagedSourceOptions StellantisDealerFeed(Uri baseAddress, string zip = "10001", int radius = 99999) => new()
+    {
+        SourceName = "stellantis_dealer_feed",
+        BaseAddress = baseAddress,
+        RequestPath = string.Create(CultureInfo.InvariantCulture,
+            $"feeds/stellantis/inventory.json?brand={{subResource}}&zip={Uri.EscapeDataString(zip)}&radius={radius}"),
+        Pagination = PageNumberPagination.StellantisDealerFeed,
+        PageSize = 250,
+        RecordKeys = RecordKeyPath.StellantisDealerFeed,
+    };
+
     /// <summary>Mercedes-Benz USA inventory, one sub-resource per condition (<c>new</c>, <c>used</c>); distance null: <c>ANY</c>.</summary>
     public static PagedSourceOptions MercedesInventory(Uri baseAddress, string zip = "10001", int? distance = null, int pageSize = 12) => new()
     {

@@ -73,6 +73,17 @@ public sealed class PageEnvelope
     /// </summary>
     public static PageEnvelope StellantisDealers { get; } = new("dealer", [], statusPath: null, "", ["error"]);
 
+    /// <summary>
+    /// The dealer inventory feed: <c>{"feed":{"page":1,"pageSize":250,"totalItems":N},"items":[..]}</c>, or
+    /// <c>{"error":{"code":..,"message":..}}</c> (an unknown zip, a bad parameter): any error code makes it the error envelope.
+    /// </summary>
+    public static PageEnvelope StellantisDealerFeed { get; } = new(
+        "items",
+        ["feed.totalItems", "feed.totalitems"],
+        "error.code",
+        "",
+        ["error.message"]);
+
     /// <summary>Reads the page's envelope. A body that is not JSON (or has anything after its value) gives <see cref="PageSummary.IsValidJson"/> false.</summary>
     public PageSummary Read(ReadOnlySpan<byte> body) => Read(body, keyField: null, keys: null);
 

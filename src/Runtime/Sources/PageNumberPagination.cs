@@ -13,6 +13,9 @@ public sealed class PageNumberPagination(PageEnvelope envelope, string pageParam
     /// <summary>The dealer locator: <c>resultsPage=1&amp;resultsPerPage=999</c>.</summary>
     public static PageNumberPagination StellantisDealers { get; } = new(PageEnvelope.StellantisDealers, "resultsPage", "resultsPerPage");
 
+    /// <summary>The dealer inventory feed: <c>page=1&amp;pageSize=250</c>.</summary>
+    public static PageNumberPagination StellantisDealerFeed { get; } = new(PageEnvelope.StellantisDealerFeed, "page", "pageSize");
+
     public PageEnvelope Envelope { get; } = envelope;
 
     public string PageQuery(int pageNumber, int pageSize) =>

@@ -8,4 +8,6 @@ public sealed record RecordKeyPath(string RecordsPath, string KeyField)
     public static RecordKeyPath MercedesInventory { get; } = new("result.pagedVehicles.records", "vin");
 
     public static RecordKeyPath StellantisDealers { get; } = new("dealer", "dealerCode");
+
+    public static RecordKeyPath StellantisDealerFeed { get; } = new("items", "vin");
 }

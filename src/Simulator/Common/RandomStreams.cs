@@ -14,4 +14,6 @@ internal static class RandomStreams
     public const ulong MercedesDealer = 9;
     public const ulong MercedesVehicle = 10;
     public const ulong RowShift = 11;
+    public const ulong DealerFeedSubscription = 12;
+    public const ulong DealerFeedItem = 13;
 }

@@ -19,6 +19,7 @@ internal static class SimulatorEndpoints
     {
         app.MapGet(SimulatorPaths.Inventory, context => Inventory(context, state));
         app.MapGet(SimulatorPaths.DealerLocator, context => DealerLocator(context, state));
+        app.MapGet(SimulatorPaths.DealerFeed, context => DealerFeed(context, state));
         app.MapGet(SimulatorPaths.MercedesNew, context => Mercedes(context, state, MercedesCondition.New));
         app.MapGet(SimulatorPaths.MercedesUsed, context => Mercedes(context, state, MercedesCondition.Used));
 
@@ -99,6 +100,23 @@ internal static class SimulatorEndpoints
         var brand = q["brandCode"].ToString();
         var query = new DealerLocatorQuery(q["zipCode"].ToString(), radius, string.IsNullOrEmpty(brand) ? "J" : brand, perPage, page);
         return FaultingResponder.RespondAsync(context, state, (body, _) => state.DealerLocator.Write(body, query));
+    }
+
+    private static Task DealerFeed(HttpContext context, SimulatorState state)
+    {
+        var q = context.Request.Query;
+        var error = (string?)null;
+        if (!TryInt(q["radius"], InventoryQuery.NationalRadius, out var radius) || radius < 0) error = InventoryErrors.InvalidParameter("radius", q["radius"]);
+        if (!TryInt(q["page"], 1, out var page) || page < 1) error = InventoryErrors.InvalidParameter("page", q["page"]);
+        if (!TryInt(q["pageSize"], DealerFeedQuery.DefaultPageSize, out var pageSize) || pageSize < 1) error = InventoryErrors.InvalidParameter("pageSize", q["pageSize"]);
+        if (error is not null)
+        {
+            return FaultingResponder.RespondAsync(context, state, (body, _) => DealerFeedPageWriter.WriteError(body, DealerFeedPageWriter.InvalidParameter, error));
+        }
+        var brand = q["brand"].ToString();
+        var query = new DealerFeedQuery(state.Date, q["zip"].ToString(), radius, brand.Length == 0 ? DealerFeedQuery.JeepBrand : brand, page, pageSize);
+        return FaultingResponder.RespondAsync(context, state, (body, drift) => state.DealerFeed.WritePage(body, query, drift),
+            bodySizeHint: DealerFeedPageWriter.TypicalPageBytes(query.EffectivePageSize));
     }
 
     private static Task Mercedes(HttpContext context, SimulatorState state, MercedesCondition condition)

@@ -5,6 +5,8 @@ public static class SimulatorPaths
 {
     public const string Inventory = "/hostd/inventory/getinventoryresults.json";
     public const string DealerLocator = "/bdlws/MDLSDealerLocator";
+    /// <summary>The dealer inventory feed (simulated: a syndication platform's feed for its subscribing dealers).</summary>
+    public const string DealerFeed = "/feeds/stellantis/inventory.json";
     public const string MercedesNew = "/api/inv/v1/en_us/new/vehicles/search";
     public const string MercedesUsed = "/api/inv/v1/en_us/used/vehicles/search";
     public const string AdminFaults = "/_sim/faults";

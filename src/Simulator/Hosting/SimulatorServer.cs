@@ -36,6 +36,9 @@ public sealed class SimulatorServer : IAsyncDisposable
 
     public DealerLocator DealerLocator => _state.DealerLocator;
 
+    /// <summary>The model behind the dealer inventory feed (ground truth for tests).</summary>
+    public DealerFeed DealerFeed => _state.DealerFeed;
+
     public MercedesInventory Mercedes => _state.Mercedes;
 
     /// <summary>Every request the server answered, counted per path.</summary>
@@ -119,6 +122,10 @@ public sealed class SimulatorServer : IAsyncDisposable
     /// <summary>The URL of inventory page <paramref name="pageNumber"/> as the real site's clients build it.</summary>
     public Uri InventoryUrl(string? modelYearCode, int pageNumber, string zip = InventoryQuery.NewYorkZip, int radius = InventoryQuery.NationalRadius, int pageSize = 50) =>
         new(BaseAddress, $"{SimulatorPaths.Inventory.TrimStart('/')}?zip={zip}&radius={radius}&modelYearCode={modelYearCode}&pageNumber={pageNumber}&pageSize={pageSize}&func=SALES&includeIncentives=Y&matchType=X&sortBy=0");
+
+    /// <summary>The URL of dealer feed page <paramref name="page"/> as the platform's subscribers build it.</summary>
+    public Uri DealerFeedUrl(int page, string zip = InventoryQuery.NewYorkZip, int radius = InventoryQuery.NationalRadius, int pageSize = DealerFeedQuery.DefaultPageSize, string brand = DealerFeedQuery.JeepBrand) =>
+        new(BaseAddress, $"{SimulatorPaths.DealerFeed.TrimStart('/')}?brand={brand}&zip={zip}&radius={radius}&page={page}&pageSize={pageSize}");
 
     public async ValueTask DisposeAsync()
     {

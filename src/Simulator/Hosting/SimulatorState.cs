@@ -12,6 +12,7 @@ internal sealed class SimulatorState
         Inventory = new JeepInventory(options);
         Pages = new InventoryPages(Inventory);
         DealerLocator = new DealerLocator(options.Seed, Inventory.Dealers);
+        DealerFeed = new DealerFeed(Inventory);
         Mercedes = new MercedesInventory(options, Inventory.Dealers);
         _faults = options.Faults;
         _date = options.EffectiveDate;
@@ -21,6 +22,7 @@ internal sealed class SimulatorState
     public JeepInventory Inventory { get; }
     public InventoryPages Pages { get; }
     public DealerLocator DealerLocator { get; }
+    public DealerFeed DealerFeed { get; }
     public MercedesInventory Mercedes { get; }
     public RequestLog Requests { get; } = new();
     public RowShiftTracker RowShifts { get; } = new();

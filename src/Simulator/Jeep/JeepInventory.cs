@@ -169,6 +169,13 @@ public sealed class JeepInventory
     internal VehicleDetail Detail(InventorySelection selection, in VehicleCore core) =>
         VehicleDetail.Draw(Seed, core, selection.Day.DayNumber, _lifecycles[core.Slot]);
 
+    /// <summary>The drawn values behind a vehicle as the inventory of day <paramref name="dayNumber"/> would serve it (its price follows that day's price cycle).</summary>
+    internal VehicleDetail Detail(in VehicleCore core, int dayNumber) => VehicleDetail.Draw(Seed, core, dayNumber, _lifecycles[core.Slot]);
+
+    /// <summary>Whether a slot holds the vehicle of <paramref name="generation"/> on day <paramref name="dayNumber"/> (the same VIN).</summary>
+    internal bool Holds(int slot, int generation, int dayNumber) =>
+        _lifecycles[slot].IsPresent(dayNumber) && _lifecycles[slot].Generation(dayNumber) == generation;
+
     /// <summary>Writes a vehicle's record as the page serves it; returns the bytes written.</summary>
     internal int WriteRecord(Span<byte> output, InventorySelection selection, in VehicleCore core, SchemaDriftKind drift)
     {

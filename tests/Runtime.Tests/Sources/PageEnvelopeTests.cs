@@ -45,6 +45,21 @@ public sealed class PageEnvelopeTests
     }
 
     [Theory]
+    [InlineData("totalItems")]
+    [InlineData("totalitems")]
+    public void The_dealer_feeds_total_is_read_in_either_spelling_and_its_error_body_is_the_error_envelope(string spelling)
+    {
+        var feed = PageNumberPagination.StellantisDealerFeed;
+        var page = feed.Inspect(Encoding.UTF8.GetBytes("""{"feed":{"generatedAt":"2026-11-27T23:00:00Z","page":1,"pageSize":250,"TOTAL":1234},"items":[{"vin":"A","pricing":{"msrp":1}},{"vin":"B"}]}""".Replace("TOTAL", spelling, StringComparison.Ordinal)));
+        var error = feed.Inspect("""{"error":{"code":"INVALID_ZIP","message":"The zip code '00000' could not be located."}}"""u8);
+
+        Assert.Equal(new PageSummary(true, null, false, null, 1234, 2), page);
+        Assert.True(error.IsErrorEnvelope);
+        Assert.Equal("The zip code '00000' could not be located.", error.ErrorText);
+        Assert.Equal("page=3&pageSize=250", feed.PageQuery(3, 250));
+    }
+
+    [Theory]
     [InlineData("""{"result":{"result":"SUCCESS","data":{"metadata":{"totalcount":3},"vehicles":[{"vin":"A"},""")]
     [InlineData("""{"result":{"result":"SUCCESS" "data":{}}}""")]
     [InlineData("""{"result":{}} trailing""")]

@@ -25,6 +25,12 @@ public sealed class PagedHttpSourceTests(SimulatorFixture fixture)
         return [.. document.RootElement.GetProperty("result").GetProperty("data").GetProperty("vehicles").EnumerateArray().Select(v => v.GetProperty("vin").GetString()!)];
     }
 
+    private static List<string> FeedVins(ReadOnlyMemory<byte> page)
+    {
+        using var document = JsonDocument.Parse(page);
+        return [.. document.RootElement.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("vin").GetString()!)];
+    }
+
     [Fact]
     public async Task A_model_year_code_around_New_York_is_fetched_completely_in_page_order()
     {
@@ -116,6 +122,48 @@ public sealed class PagedHttpSourceTests(SimulatorFixture fixture)
         Assert.Equal(total, report.Continuity!.UniqueKeys);
         Assert.True(report.Continuity.IsContinuous, report.Continuity.ToString());
         Assert.False(source.Report.HasProblems);
+    }
+
+    [Fact]
+    public async Task The_dealer_feed_pages_by_page_number_until_its_total_items_are_read_every_item_once()
+    {
+        var server = fixture.Fresh();
+        using var source = new PagedHttpSource(KnownSources.StellantisDealerFeed(server.BaseAddress, radius: 150) with { Retry = SimulatorFixture.FastRetry });
+
+        var pages = await FetchAll(source, "J");
+
+        var query = new DealerFeedQuery(SimulatorFixture.Today, Radius: 150);
+        var items = server.DealerFeed.Items(query);
+        int pageCount = server.DealerFeed.PageCount(query);
+        Assert.True(pageCount >= 5, $"the feed within 150 miles of New York has {pageCount} pages; the test wants several");
+        Assert.Equal(Enumerable.Range(1, pageCount), pages.Select(p => p.PageNumber));
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.Equal(server.DealerFeed.RenderPage(query with { Page = i + 1 }), pages[i].Body.ToArray());
+            Assert.Contains($"brand=J&zip=10001&radius=150&page={i + 1}&pageSize=250", pages[i].RequestUrl.Query, StringComparison.Ordinal);
+        }
+        Assert.Equal(items.Select(i => i.Vin), pages.SelectMany(p => FeedVins(p.Body)));
+        Assert.Equal(items.Count, pages.Sum(p => p.RecordCount));
+        Assert.All(pages, p => Assert.Equal(items.Count, p.TotalCount));
+        var report = Assert.Single(source.Report.SubResources);
+        Assert.True(report.Completed);
+        Assert.Contains("total", report.StopReason, StringComparison.Ordinal);
+        Assert.Equal(items.Count, report.Continuity!.UniqueKeys);
+        Assert.True(report.Continuity.IsContinuous, report.Continuity.ToString());
+        Assert.False(source.Report.HasProblems);
+        Assert.Equal(pageCount, server.RequestCountFor(SimulatorPaths.DealerFeed));
+    }
+
+    [Fact]
+    public async Task The_dealer_feeds_error_body_is_a_failed_page_with_its_message()
+    {
+        var server = fixture.Fresh();
+        using var source = new PagedHttpSource(KnownSources.StellantisDealerFeed(server.BaseAddress, zip: "00000") with { Retry = SimulatorFixture.FastRetry });
+
+        var page = Assert.Single(await FetchAll(source, "J"));
+
+        Assert.Equal(PageOutcome.ErrorEnvelope, page.Outcome);
+        Assert.Contains("'00000' could not be located", page.Error, StringComparison.Ordinal);
     }
 
     [Fact]
