@@ -48,7 +48,7 @@ public sealed class StellantisFeedVehicleTests
     [Fact]
     public void Columns_that_mean_a_public_inventory_column_have_its_name_and_type()
     {
-        string[] shared = ["vin", "dealer_code", "stock_number", "inventory_status", "msrp", "discounted_price", "exterior_color_desc", "mileage", "last_updated"];
+        string[] shared = ["vin", "dealer_code", "stock_number", "msrp", "discounted_price", "exterior_color_desc", "mileage", "last_updated"];
         var feed = StellantisFeedVehicle.ArrowSchema;
         var inventory = StellantisVehicle.ArrowSchema;
 
@@ -72,7 +72,7 @@ public sealed class StellantisFeedVehicleTests
         { "vin", i => i.Vin },
         { "dealer_code", i => i.DealerCode },
         { "stock_number", i => i.StockNo },
-        { "inventory_status", i => i.Status },
+        { "feed_status", i => i.Status },
         { "msrp", i => i.Msrp },
         { "discounted_price", i => i.InternetPrice },
         { "dealer_discount", i => i.DealerDiscount },

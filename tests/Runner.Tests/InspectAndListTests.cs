@@ -71,7 +71,7 @@ public sealed class InspectAndListTests(JeepRun jeep)
         Assert.Matches(@"│ stellantis_dealers\s+│ dealer\s+│ dealer_code\s+│", list.Stdout);
         Assert.Matches(@"│ mercedes_inventory\s+│ result\.pagedVehicles\.records\s+│ vin\s+│", list.Stdout);
         Assert.Matches(@"│ stellantis_dealer_feed\s+│ items\s+│ vin\s+│", list.Stdout);
-        Assert.Matches(@"│ stellantis_jeep_dealer_feed_fast\s+│ \w+\s+│ raw_dealer_feed → transformed_dealer_feed", list.Stdout);
+        Assert.Matches(@"│ stellantis_jeep_dealer_feed_fast\s+│ \w+\s+│ raw_inventory → transformed_vehicles → raw_dealer_feed → transformed_dealer_feed →", list.Stdout);
         foreach (string scenario in new[] { "stellantis_jeep_inventory_fast", "stellantis_jeep_inventory", "mercedes_inventory" })
             Assert.Matches($@"│ {scenario}\s+│ \w+\s+│ raw_inventory → transformed_vehicles", list.Stdout);
         Assert.DoesNotContain("invalid", list.Stdout);

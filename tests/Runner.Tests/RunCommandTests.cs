@@ -288,7 +288,7 @@ public sealed partial class RunCommandTests(JeepRun jeep)
             ["vin"] = i.Vin,
             ["dealer_code"] = i.DealerCode,
             ["stock_number"] = i.StockNo,
-            ["inventory_status"] = i.Status,
+            ["feed_status"] = i.Status,
             ["msrp"] = i.Msrp?.ToString(CultureInfo.InvariantCulture),
             ["discounted_price"] = i.InternetPrice.ToString(CultureInfo.InvariantCulture),
             ["dealer_discount"] = i.DealerDiscount.ToString(CultureInfo.InvariantCulture),
@@ -297,9 +297,9 @@ public sealed partial class RunCommandTests(JeepRun jeep)
             ["days_on_lot"] = i.DaysOnLot?.ToString(CultureInfo.InvariantCulture),
             ["last_updated"] = i.UpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         })));
-        const string columns = "vin, dealer_code, stock_number, inventory_status, msrp, discounted_price, dealer_discount, exterior_color_desc, mileage, days_on_lot, last_updated";
+        const string columns = "vin, dealer_code, stock_number, feed_status, msrp, discounted_price, dealer_discount, exterior_color_desc, mileage, days_on_lot, last_updated";
         string truth = $"read_json('{truthFile}', format = 'array', columns = {{vin: 'VARCHAR', dealer_code: 'VARCHAR', stock_number: 'VARCHAR', " +
-            "inventory_status: 'VARCHAR', msrp: 'DECIMAL(18,2)', discounted_price: 'DECIMAL(18,2)', dealer_discount: 'DECIMAL(18,2)', " +
+            "feed_status: 'VARCHAR', msrp: 'DECIMAL(18,2)', discounted_price: 'DECIMAL(18,2)', dealer_discount: 'DECIMAL(18,2)', " +
             "exterior_color_desc: 'VARCHAR', mileage: 'INTEGER', days_on_lot: 'INTEGER', last_updated: 'TIMESTAMPTZ'})";
         string raw = DuckDb.Read(warehouse, "stellantis/raw_dealer_feed");
         string vehicles = DuckDb.Read(warehouse, "stellantis/transformed_vehicles_from_dealer_feed");
@@ -312,8 +312,52 @@ public sealed partial class RunCommandTests(JeepRun jeep)
         // The types a merge with the inventory's vehicles matches on, as DuckDB reads them.
         var types = DuckDb.Query($"DESCRIBE SELECT msrp, discounted_price, mileage, last_updated FROM {vehicles}").Select(r => (string)r[1]!);
         Assert.Equal(["DECIMAL(18,2)", "DECIMAL(18,2)", "INTEGER", "TIMESTAMP WITH TIME ZONE"], types);
-        Assert.True(DuckDb.Count($"SELECT count(*) FROM {vehicles} WHERE inventory_status = 'IN_TRANSIT' AND days_on_lot IS NULL") > 0);
+        Assert.True(DuckDb.Count($"SELECT count(*) FROM {vehicles} WHERE feed_status = 'IN_TRANSIT' AND days_on_lot IS NULL") > 0);
         Assert.Matches(@"│ transformed_dealer_feed\s+│ \d+\s+│ " + items.Count.ToString("N0", CultureInfo.InvariantCulture) + @"\s+│", run.Stdout);
+    }
+
+    [Fact]
+    public async Task The_dealer_feed_and_the_inventory_are_merged_per_vin_by_each_columns_policy()
+    {
+        using var folder = new TempFolder();
+        string warehouse = folder.Combine("warehouse");
+
+        IngestResult run = (await IngestExecutable.RunAsync(folder.Path, "run", "stellantis_jeep_dealer_feed_fast", "--date", JeepRun.Date, "--warehouse", warehouse))
+            .ExitsWith(IngestResult.Ok);
+
+        // The merge computed again by DuckDB from the two transformed tables: a full join on vin, each column by its policy
+        // (latest non-null by last_updated, a null as-of the oldest and ties to the inventory; first non-null; the
+        // inventory's), and _sources from which side had the vin.
+        string inventory = DuckDb.Read(warehouse, "stellantis/transformed_vehicles_from_inventory");
+        string feed = DuckDb.Read(warehouse, "stellantis/transformed_vehicles_from_dealer_feed");
+        string merged = DuckDb.Read(warehouse, "stellantis/consolidated_vehicles_with_dealer_feed");
+        string expected = $"""
+            (SELECT coalesce(i.vin, f.vin) AS vin,
+                    CASE WHEN i.vin IS NULL OR i.discounted_price IS NULL THEN f.discounted_price
+                         WHEN f.vin IS NULL OR f.discounted_price IS NULL THEN i.discounted_price
+                         WHEN coalesce(f.last_updated, '-infinity'::TIMESTAMPTZ) > coalesce(i.last_updated, '-infinity'::TIMESTAMPTZ) THEN f.discounted_price
+                         ELSE i.discounted_price END AS discounted_price,
+                    greatest(i.last_updated, f.last_updated) AS last_updated,
+                    coalesce(i.msrp, f.msrp) AS msrp, coalesce(i.stock_number, f.stock_number) AS stock_number,
+                    coalesce(i.exterior_color_desc, f.exterior_color_desc) AS exterior_color_desc, coalesce(i.mileage, f.mileage) AS mileage,
+                    CASE WHEN i.vin IS NOT NULL THEN i.dealer_code ELSE f.dealer_code END AS dealer_code,
+                    i.inventory_status, i.model_desc, f.feed_status, f.days_on_lot, f.dealer_discount,
+                    CASE WHEN i.vin IS NULL THEN ['dealer_feed'] WHEN f.vin IS NULL THEN ['inventory'] ELSE ['inventory', 'dealer_feed'] END AS _sources
+             FROM {inventory} i FULL OUTER JOIN {feed} f ON i.vin = f.vin)
+            """;
+        const string columns = "vin, discounted_price, last_updated, msrp, stock_number, exterior_color_desc, mileage, dealer_code, inventory_status, model_desc, feed_status, days_on_lot, dealer_discount, _sources";
+
+        long vehicles = DuckDb.Count($"SELECT count(*) FROM {expected}");
+        Assert.Equal(vehicles, DuckDb.Count($"SELECT count(*) FROM {merged}"));
+        Assert.Equal(0, DuckDb.Count($"SELECT count(*) FROM (SELECT {columns} FROM {expected} EXCEPT ALL SELECT {columns} FROM {merged})"));
+        Assert.Equal(0, DuckDb.Count($"SELECT count(*) FROM (SELECT {columns} FROM {merged} EXCEPT ALL SELECT {columns} FROM {expected})"));
+        // Each policy had something to decide: vehicles only the feed lists (in transit), a stale feed price the newer
+        // public one beats, and public gaps the feed fills.
+        Assert.True(DuckDb.Count($"SELECT count(*) FROM {merged} WHERE _sources = ['dealer_feed'] AND feed_status = 'IN_TRANSIT' AND is_active") > 0);
+        Assert.True(DuckDb.Count($"SELECT count(*) FROM {inventory} i JOIN {feed} f USING (vin) WHERE i.discounted_price <> f.discounted_price AND i.last_updated > f.last_updated") > 0);
+        Assert.True(DuckDb.Count($"SELECT count(*) FROM {inventory} i JOIN {feed} f USING (vin) WHERE i.msrp IS NULL AND f.msrp IS NOT NULL") > 0);
+        Assert.Matches(@"consolidated_vehicles: \d[\d,]* keys only in dealer_feed", run.Stdout);
+        Assert.Matches(@"discounted_price \(latest by last_updated\): [\d,]+ from inventory, [\d,]+ from dealer_feed", run.Stdout);
     }
 
     private static string CommitId(string manifest)

@@ -9,11 +9,11 @@ namespace Ingest.Entities.Stellantis;
 /// </summary>
 /// <remarks>
 /// <para>A column that means what a <see cref="StellantisVehicle"/> column means has that column's name and Arrow type
-/// (<c>vin</c>, <c>dealer_code</c>, <c>stock_number</c>, <c>inventory_status</c>, <c>msrp</c>, <c>discounted_price</c>,
-/// <c>exterior_color_desc</c>, <c>mileage</c>, <c>last_updated</c>), so a merge of the two sources matches them by name.
-/// Values keep the feed's own vocabulary: <c>inventory_status</c> is <c>IN_STOCK</c>, <c>IN_TRANSIT</c> or
-/// <c>SALE_PENDING</c>, where the public inventory says <c>In Stock</c>, <c>In Transit</c> or <c>Reserved</c>.</para>
-/// <para><c>dealer_discount</c> and <c>days_on_lot</c> are the feed's alone.</para>
+/// (<c>vin</c>, <c>dealer_code</c>, <c>stock_number</c>, <c>msrp</c>, <c>discounted_price</c>,
+/// <c>exterior_color_desc</c>, <c>mileage</c>, <c>last_updated</c>), so a merge of the two sources matches them by name.</para>
+/// <para><c>feed_status</c>, <c>dealer_discount</c> and <c>days_on_lot</c> are the feed's alone. The status is not merged
+/// into <c>inventory_status</c> because its vocabulary differs (<c>IN_STOCK</c>, <c>IN_TRANSIT</c>, <c>SALE_PENDING</c>
+/// against the public <c>In Stock</c>, <c>In Transit</c>, <c>Reserved</c>): one column holds one vocabulary.</para>
 /// </remarks>
 [Entity("stellantis_dealer_feed", Records = "items", Key = [nameof(Vin)])]
 public sealed partial class StellantisFeedVehicle
@@ -31,7 +31,7 @@ public sealed partial class StellantisFeedVehicle
 
     /// <summary><c>IN_STOCK</c>, <c>IN_TRANSIT</c> (an arrival the public inventory lists only the next day) or <c>SALE_PENDING</c>.</summary>
     [Alias("status")]
-    public string? InventoryStatus { get; init; }
+    public string? FeedStatus { get; init; }
 
     /// <summary>Sent as a JSON number (a string when the upstream drifts).</summary>
     [Path("pricing.msrp"), Coerce<FormattedNumber>]

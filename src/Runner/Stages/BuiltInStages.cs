@@ -1,12 +1,13 @@
 using Ingest.Entities.Mercedes;
 using Ingest.Entities.Stellantis;
 using Ingest.Sources;
+using Ingest.Tiers;
 
 namespace Ingest.Runner.Stages;
 
 /// <summary>
 /// The stages this repository ships: Stellantis (Jeep) inventory and dealers, and Mercedes-Benz USA inventory, raw to
-/// consolidated; and the Stellantis dealer feed, raw to transformed.
+/// consolidated; and the Stellantis dealer feed, raw to transformed, merged with the inventory's vehicles into one consolidated table.
 /// </summary>
 internal static class BuiltInStages
 {
@@ -20,6 +21,8 @@ internal static class BuiltInStages
         // The dealer feed is a second source of the same vehicles; its consolidated stage is the merge with the inventory.
         .Raw("stellantis/raw/dealer_feed", StellantisDealerFeedSource, context => [new SubResource(context.Setting("INGEST_BRAND_CODE", "J"))])
         .Transformed<StellantisFeedVehicle>("stellantis/transformed/vehicles_from_dealer_feed", "stellantis/raw/dealer_feed")
+        .Consolidated<StellantisVehicle>("stellantis/consolidated/vehicles_with_dealer_feed", "stellantis/transformed/vehicles_from_inventory", "inventory",
+            [StageRegistry.OtherSource<StellantisFeedVehicle>("dealer_feed", "stellantis/transformed/vehicles_from_dealer_feed")], DealerFeedPolicies)
         .Raw("mercedes/raw/inventory", MercedesSource, _ => [new SubResource("new"), new SubResource("used")])
         .Transformed<MercedesVehicle>("mercedes/transformed/vehicles_from_inventory", "mercedes/raw/inventory")
         .Consolidated<MercedesVehicle>("mercedes/consolidated/vehicles", "mercedes/transformed/vehicles_from_inventory");
@@ -37,6 +40,20 @@ internal static class BuiltInStages
             zip: context.Setting("INGEST_ZIP", "10001"),
             radius: context.IntSetting("INGEST_RADIUS", 99999),
             brand: context.Setting("INGEST_BRAND", "jeep"));
+
+    /// <summary>
+    /// How the dealer feed and the public inventory agree on a vehicle: the most recent price and update time, and the
+    /// feed filling what the public record lacks; any other shared column is the public inventory's (the main source).
+    /// </summary>
+    private static readonly Dictionary<string, FieldPolicy> DealerFeedPolicies = new()
+    {
+        ["discounted_price"] = FieldPolicy.Latest("last_updated"),
+        ["last_updated"] = FieldPolicy.Latest("last_updated"),
+        ["msrp"] = FieldPolicy.FirstNonNull,
+        ["stock_number"] = FieldPolicy.FirstNonNull,
+        ["exterior_color_desc"] = FieldPolicy.FirstNonNull,
+        ["mileage"] = FieldPolicy.FirstNonNull,
+    };
 
     private static PagedSourceOptions StellantisDealerFeedSource(StageContext context) =>
         KnownSources.StellantisDealerFeed(
