@@ -56,7 +56,7 @@ public sealed class StellantisFeedVehicleTests
         {
             Assert.Equal(SchemaFingerprint.TypeName(inventory.GetFieldByName(column).DataType), SchemaFingerprint.TypeName(feed.GetFieldByName(column).DataType));
         }
-        Assert.Equal(["dealer_discount", "days_on_lot"], feed.FieldsList.Select(f => f.Name).Except(shared));
+        Assert.Equal(["feed_status", "dealer_discount", "days_on_lot"], feed.FieldsList.Select(f => f.Name).Except(shared));
         Assert.Equal("decimal128(18,2)", SchemaFingerprint.TypeName(feed.GetFieldByName("dealer_discount").DataType));
         Assert.Equal("int32", SchemaFingerprint.TypeName(feed.GetFieldByName("days_on_lot").DataType));
         Assert.Equal(["vin"], StellantisFeedVehicle.Descriptor.Key);
