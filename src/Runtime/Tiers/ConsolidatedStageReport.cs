@@ -27,7 +27,7 @@ public sealed record ConsolidatedStageReport
 
     public required string CommitId { get; init; }
 
-    /// <summary>Rows of the source's partition.</summary>
+    /// <summary>Rows of the source's partition; with other sources, the merged rows (one a key any source had, and each keyless row).</summary>
     public required long RowsIn { get; init; }
 
     /// <summary>Rows of the history partition read.</summary>
