@@ -134,6 +134,41 @@ public sealed class MultiSourceTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_column_left_out_of_the_snapshot_changes_no_key(bool withTheFeed)
+    {
+        // Day 2 differs from day 1 only in a counter: the feed's days on lot (merged), or the site's options (one source).
+        string[] site2 = [SitePages[0].Replace("\"options\":[\"x\"]", "\"options\":[\"x\",\"y\"]", StringComparison.Ordinal), SitePages[1]];
+        string[] feed2 = [FeedPages[0].Replace("\"daysOnLot\":5", "\"daysOnLot\":6", StringComparison.Ordinal), FeedPages[1]];
+        ConsolidatedStageOptions options = withTheFeed
+            ? Options with { IgnoredInSnapshot = ["days_on_lot"] }
+            : new ConsolidatedStageOptions { SourceTable = "listings", Table = "vehicles", IgnoredInSnapshot = ["options"] };
+        await WriteTransformedAsync<Listing>(Day1, SitePages);
+        await WriteTransformedAsync<Listing>(Day2, withTheFeed ? SitePages : site2);
+        if (withTheFeed)
+        {
+            await WriteTransformedAsync<FeedListing>(Day1, FeedPages);
+            await WriteTransformedAsync<FeedListing>(Day2, feed2);
+        }
+
+        await ConsolidatedStage.RunAsync<Listing>(Day1, _warehouse.Root, options);
+        ConsolidatedStageReport ignoring = await ConsolidatedStage.RunAsync<Listing>(Day2, _warehouse.Root, options);
+
+        Assert.Equal(0, ignoring.ChangedKeys);
+        Assert.Equal(withTheFeed ? 5 : 4, ignoring.UnchangedKeys);
+        // The new value is written all the same.
+        Assert.Equal(withTheFeed ? 6L : 2L, Warehouse.Count(withTheFeed
+            ? $"SELECT days_on_lot FROM {Vehicles(Day2)} WHERE vin = 'A'"
+            : $"SELECT len(options) FROM {Vehicles(Day2)} WHERE vin = 'A'"));
+        // Counted in (a table of its own: changing what _snapshot covers changes every key's), the same day is a change of A.
+        ConsolidatedStageOptions counted = options with { IgnoredInSnapshot = [], Table = "vehicles_counted" };
+        await ConsolidatedStage.RunAsync<Listing>(Day1, _warehouse.Root, counted);
+        ConsolidatedStageReport counting = await ConsolidatedStage.RunAsync<Listing>(Day2, _warehouse.Root, counted);
+        Assert.Equal(1, counting.ChangedKeys);
+    }
+
     [Fact]
     public async Task Declarations_that_cannot_be_merged_are_errors_that_say_what_to_change()
     {
@@ -161,6 +196,10 @@ public sealed class MultiSourceTests : IDisposable
             await Refused(Options with { OtherSources = [ConsolidationSource.Of<TextPriceListing>("text")], FieldPolicies = new Dictionary<string, FieldPolicy>() }), StringComparison.Ordinal);
         Assert.StartsWith("Source stock (stock_listings) is keyed by stock_number and site by vin",
             await Refused(Options with { OtherSources = [ConsolidationSource.Of<StockListing>("stock")] }), StringComparison.Ordinal);
+        Assert.StartsWith("Column mileage, to be left out of _snapshot, is not a column of the table.",
+            await Refused(Options with { IgnoredInSnapshot = ["mileage"] }), StringComparison.Ordinal);
+        Assert.StartsWith("Column vin is the key: it identifies the row, so it cannot be left out of _snapshot.",
+            await Refused(new ConsolidatedStageOptions { SourceTable = "listings", Table = "vehicles", IgnoredInSnapshot = ["vin"] }), StringComparison.Ordinal);
         Assert.StartsWith("Consolidation sources need distinct names",
             await Refused(Options with { OtherSources = [ConsolidationSource.Of<FeedListing>("site")] }), StringComparison.Ordinal);
         Assert.StartsWith("Transformed table transformed/feed_listings (source feed) has no committed partition 2026-11-28; run its transformed stage",

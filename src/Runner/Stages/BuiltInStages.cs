@@ -21,8 +21,13 @@ internal static class BuiltInStages
         // The dealer feed is a second source of the same vehicles; its consolidated stage is the merge with the inventory.
         .Raw("stellantis/raw/dealer_feed", StellantisDealerFeedSource, context => [new SubResource(context.Setting("INGEST_BRAND_CODE", "J"))])
         .Transformed<StellantisFeedVehicle>("stellantis/transformed/vehicles_from_dealer_feed", "stellantis/raw/dealer_feed")
-        .Consolidated<StellantisVehicle>("stellantis/consolidated/vehicles_with_dealer_feed", "stellantis/transformed/vehicles_from_inventory", "inventory",
-            [StageRegistry.OtherSource<StellantisFeedVehicle>("dealer_feed", "stellantis/transformed/vehicles_from_dealer_feed")], DealerFeedPolicies)
+        .Consolidated<StellantisVehicle>("stellantis/consolidated/vehicles_with_dealer_feed", "stellantis/transformed/vehicles_from_inventory", options => options with
+        {
+            SourceName = "inventory",
+            OtherSources = [StageRegistry.OtherSource<StellantisFeedVehicle>("dealer_feed", "stellantis/transformed/vehicles_from_dealer_feed")],
+            FieldPolicies = DealerFeedPolicies,
+            IgnoredInSnapshot = ["days_on_lot"], // a count of days: it moves every day without the vehicle changing
+        })
         .Raw("mercedes/raw/inventory", MercedesSource, _ => [new SubResource("new"), new SubResource("used")])
         .Transformed<MercedesVehicle>("mercedes/transformed/vehicles_from_inventory", "mercedes/raw/inventory")
         .Consolidated<MercedesVehicle>("mercedes/consolidated/vehicles", "mercedes/transformed/vehicles_from_inventory");

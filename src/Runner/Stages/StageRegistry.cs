@@ -57,26 +57,27 @@ public sealed class StageRegistry
     {
         Entity<TEntity>();
         return Add(assetKey, fetches: false, (context, cancellationToken) => StageRunners.RunConsolidatedAsync<TEntity>(
-            context, transformedAssetKey, _rawOfTransformed.GetValueOrDefault(transformedAssetKey), merge: null, cancellationToken));
+            context, transformedAssetKey, _rawOfTransformed.GetValueOrDefault(transformedAssetKey), configure: null, cancellationToken));
     }
 
     /// <summary>
-    /// A consolidated stage fed by several sources of one key: the day's partition of <paramref name="transformedAssetKey"/>
-    /// (the main source, called <paramref name="sourceName"/>) merged with <paramref name="otherSources"/> (ranked after
-    /// it, in order; see <see cref="OtherSource{TEntity}"/>) by <paramref name="fieldPolicies"/>, then against the history
-    /// of every key (docs/consolidation.md).
+    /// A consolidated stage whose options <paramref name="configure"/> completes: other sources of the same key ranked
+    /// after <paramref name="transformedAssetKey"/>'s (name each with <see cref="OtherSource{TEntity}"/>), their field
+    /// policies, columns left out of <c>_snapshot</c> (docs/consolidation.md). The runner fills in the tables, the raw
+    /// table and <c>INGEST_KEEP_GONE_DAYS</c> first.
     /// </summary>
-    public StageRegistry Consolidated<TEntity>(string assetKey, string transformedAssetKey, string sourceName,
-        IReadOnlyList<ConsolidationSource> otherSources, IReadOnlyDictionary<string, FieldPolicy> fieldPolicies) where TEntity : IEntity
+    public StageRegistry Consolidated<TEntity>(string assetKey, string transformedAssetKey, Func<ConsolidatedStageOptions, ConsolidatedStageOptions> configure)
+        where TEntity : IEntity
     {
+        ArgumentNullException.ThrowIfNull(configure);
         Entity<TEntity>();
-        foreach (ConsolidationSource other in otherSources)
+        // The options are a pure function of the ones given: configured once here, the other sources' entities are listed.
+        foreach (ConsolidationSource other in configure(new ConsolidatedStageOptions { SourceTable = AssetKey.Parse(transformedAssetKey).Table }).OtherSources)
         {
             if (!_entities.Any(e => ReferenceEquals(e, other.Entity))) _entities.Add(other.Entity);
         }
         return Add(assetKey, fetches: false, (context, cancellationToken) => StageRunners.RunConsolidatedAsync<TEntity>(
-            context, transformedAssetKey, _rawOfTransformed.GetValueOrDefault(transformedAssetKey),
-            options => options with { SourceName = sourceName, OtherSources = otherSources, FieldPolicies = fieldPolicies }, cancellationToken));
+            context, transformedAssetKey, _rawOfTransformed.GetValueOrDefault(transformedAssetKey), configure, cancellationToken));
     }
 
     /// <summary>Another source of a consolidated stage: <typeparamref name="TEntity"/>'s table of <paramref name="transformedAssetKey"/>.</summary>

@@ -110,9 +110,9 @@ internal static class StageRunners
         };
     }
 
-    /// <param name="merge">Adds the other sources and their policies of a stage fed by several; null for one source.</param>
+    /// <param name="configure">Completes the options (other sources, field policies, columns left out of the snapshot); null: none.</param>
     public static async Task<StageResult> RunConsolidatedAsync<TEntity>(StageContext context, string transformedAsset, string? rawAsset,
-        Func<ConsolidatedStageOptions, ConsolidatedStageOptions>? merge, CancellationToken cancellationToken)
+        Func<ConsolidatedStageOptions, ConsolidatedStageOptions>? configure, CancellationToken cancellationToken)
         where TEntity : IEntity
     {
         AssetKey asset = AssetKey.Parse(context.Stage.AssetKey);
@@ -128,7 +128,7 @@ internal static class StageRunners
             Table = asset.Table,
             KeepGoneDays = context.OptionalIntSetting("INGEST_KEEP_GONE_DAYS", min: 0),
         };
-        if (merge is not null) options = merge(options);
+        if (configure is not null) options = configure(options);
         ConsolidatedStageReport report = await ConsolidatedStage.RunAsync<TEntity>(context.PartitionDate, context.Warehouse, options, cancellationToken);
         var warnings = new List<string>();
         if (report.PagesWithoutRecords > 0)

@@ -69,6 +69,8 @@ public static class ConsolidatedStage
             : null;
         TimeSpan sourcesTime = Stopwatch.GetElapsedTime(sourcesStarted);
         Schema sourceSchema = merge?.MergedSchema ?? mainSchema;
+        // One source: its transformed _snapshot is used as it is, unless columns are to be left out of it.
+        SnapshotScope? rehash = merge is null && options.IgnoredInSnapshot.Count > 0 ? SnapshotScope.For(mainSchema, options.IgnoredInSnapshot, descriptor.Key) : null;
         Schema outputSchema = ConsolidatedTier.SchemaFor(sourceSchema);
         var counts = new Counts();
 
@@ -88,7 +90,7 @@ public static class ConsolidatedStage
             using (batch)
             {
                 CheckSource(batch.Schema, mainSchema, source, partitionDate);
-                using RecordBatch? withOtherSources = merge?.MergeMain(batch);
+                using RecordBatch? withOtherSources = merge?.MergeMain(batch) ?? rehash?.Rehash(batch);
                 using RecordBatch merged = MergeToday(withOtherSources ?? batch, outputSchema, keys, snapshotColumn, history, partitionDate, counts);
                 await writer.WriteAsync(merged, cancellationToken).ConfigureAwait(false);
             }

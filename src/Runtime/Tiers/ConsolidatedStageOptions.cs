@@ -21,6 +21,13 @@ public sealed record ConsolidatedStageOptions
     /// </summary>
     public IReadOnlyList<ConsolidationSource> OtherSources { get; init; } = [];
 
+    /// <summary>
+    /// Columns left out of <c>_snapshot</c> (recomputed here over the others), so a change in them alone does not make
+    /// a key changed: a counter that moves every day, such as a feed's <c>days_on_lot</c>. Their values are still
+    /// written. Empty: the transformed table's <c>_snapshot</c> (one source) or one over every merged column.
+    /// </summary>
+    public IReadOnlyList<string> IgnoredInSnapshot { get; init; } = [];
+
     /// <summary>How each column shared by several sources is merged, by column name; a column not named follows <see cref="FieldPolicy.SourceRank"/>.</summary>
     public IReadOnlyDictionary<string, FieldPolicy> FieldPolicies { get; init; } = new Dictionary<string, FieldPolicy>();
 

@@ -26,9 +26,9 @@ internal sealed class SourceMerge : IDisposable
     private readonly ColumnPlan[] _plans;
     private readonly RowKeyHasher _mainKeys;
     private readonly Schema _valueSchema;
-    private readonly SnapshotHasher _snapshots = new();
+    private readonly SnapshotScope _snapshots;
 
-    private SourceMerge(string[] names, LoadedSource[] others, ColumnPlan[] plans, RowKeyHasher mainKeys, Schema valueSchema, Schema mergedSchema)
+    private SourceMerge(string[] names, LoadedSource[] others, ColumnPlan[] plans, RowKeyHasher mainKeys, Schema valueSchema, Schema mergedSchema, SnapshotScope snapshots)
     {
         _names = names;
         _others = others;
@@ -36,6 +36,7 @@ internal sealed class SourceMerge : IDisposable
         _mainKeys = mainKeys;
         _valueSchema = valueSchema;
         MergedSchema = mergedSchema;
+        _snapshots = snapshots;
     }
 
     /// <summary>The value columns, <c>_sources</c> and <c>_snapshot</c>: the consolidated table's columns before its history columns.</summary>
@@ -65,6 +66,7 @@ internal sealed class SourceMerge : IDisposable
 
         Schema valueSchema = ValueSchema(sourceSchemas, names);
         ColumnPlan[] plans = Plan(valueSchema, sourceSchemas, names, main.Key, options.FieldPolicies);
+        SnapshotScope snapshots = SnapshotScope.For(valueSchema, options.IgnoredInSnapshot, main.Key);
         var merged = new Schema.Builder();
         foreach (Field field in valueSchema.FieldsList) merged.Field(field);
         merged.Field(SourcesField);
@@ -91,7 +93,7 @@ internal sealed class SourceMerge : IDisposable
             foreach (LoadedSource? loaded in others) loaded?.Dispose();
             throw;
         }
-        return new SourceMerge(names, others, plans, new RowKeyHasher(sourceSchemas[0], main.Key), valueSchema, merged.Build());
+        return new SourceMerge(names, others, plans, new RowKeyHasher(sourceSchemas[0], main.Key), valueSchema, merged.Build(), snapshots);
     }
 
     /// <summary>The names of all sources, main first.</summary>
@@ -221,7 +223,7 @@ internal sealed class SourceMerge : IDisposable
         // The value columns' arrays go on into the merged batch: this batch only lends them to the hasher.
         var values = new RecordBatch(_valueSchema, columns, rows);
         columns.Add(SourcesColumn(at, rows));
-        columns.Add(_snapshots.HashColumn(values));
+        columns.Add(_snapshots.Hash(values));
         return new RecordBatch(MergedSchema, columns, rows);
     }
 
