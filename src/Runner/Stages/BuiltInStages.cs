@@ -26,7 +26,9 @@ internal static class BuiltInStages
             SourceName = "inventory",
             OtherSources = [StageRegistry.OtherSource<StellantisFeedVehicle>("dealer_feed", "stellantis/transformed/vehicles_from_dealer_feed")],
             FieldPolicies = DealerFeedPolicies,
-            IgnoredInSnapshot = ["days_on_lot"], // a count of days: it moves every day without the vehicle changing
+            // The feed counts days on the lot and stamps every item it sends with the time of sending: both move every
+            // day without the vehicle changing, and would make every vehicle it lists read as changed every day.
+            IgnoredInSnapshot = ["days_on_lot", "last_updated"],
         })
         .Raw("mercedes/raw/inventory", MercedesSource, _ => [new SubResource("new"), new SubResource("used")])
         .Transformed<MercedesVehicle>("mercedes/transformed/vehicles_from_inventory", "mercedes/raw/inventory")
