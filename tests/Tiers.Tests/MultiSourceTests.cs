@@ -170,6 +170,48 @@ public sealed class MultiSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_last_known_value_stands_in_for_a_null_today_with_one_source_or_several()
+    {
+        // Day 2: the site no longer sends A's colour; the feed lags on A (absent), so A's days on lot come from nobody today.
+        string[] site2 = [SitePages[0].Replace("\"color\":\"red\"", "\"color\":null", StringComparison.Ordinal), SitePages[1]];
+        string[] feed2 = [FeedPages[0].Replace(
+            """{"vin":"A","price":90,"color":"crimson","stockNumber":"F-A","lastUpdated":"2026-11-27T11:00:00Z","daysOnLot":5},""", "", StringComparison.Ordinal),
+            FeedPages[1].Replace(""",{"vin":"A","price":1,"color":"repeat","stockNumber":"F-A2","lastUpdated":"2026-11-27T23:00:00Z","daysOnLot":0}""", "", StringComparison.Ordinal)];
+        await WriteTransformedAsync<Listing>(Day1, SitePages);
+        await WriteTransformedAsync<Listing>(Day2, site2);
+        await WriteTransformedAsync<FeedListing>(Day1, FeedPages);
+        await WriteTransformedAsync<FeedListing>(Day2, feed2);
+        var lastKnown = new Dictionary<string, FieldPolicy> { ["color"] = FieldPolicy.LastKnown, ["days_on_lot"] = FieldPolicy.LastKnown };
+        ConsolidatedStageOptions merged = Options with { FieldPolicies = lastKnown, OtherSources = [ConsolidationSource.Of<FeedListing>("feed")] };
+        ConsolidatedStageOptions alone = new() { SourceTable = "listings", Table = "listings_alone", FieldPolicies = new Dictionary<string, FieldPolicy> { ["color"] = FieldPolicy.LastKnown } };
+
+        foreach (ConsolidatedStageOptions options in new[] { merged, alone })
+        {
+            await ConsolidatedStage.RunAsync<Listing>(Day1, _warehouse.Root, options);
+            ConsolidatedStageReport report = await ConsolidatedStage.RunAsync<Listing>(Day2, _warehouse.Root, options);
+
+            string table = $"(SELECT * FROM {_warehouse.Read("consolidated", options.Table!)} WHERE partition_date = DATE '{Day2:yyyy-MM-dd}')";
+            // The site sends null for A's colour and the feed lacks A today: the history's red stands.
+            Assert.Equal("red", Warehouse.Query($"SELECT color FROM {table} WHERE vin = 'A'")[0][0]);
+            MergedColumnReport color = Assert.Single(report.MergedColumns, c => c.Column == "color");
+            Assert.Equal(1, color.ValuesFrom["history"]);
+            if (options == merged)
+            {
+                Assert.Equal(5, Convert.ToInt32(Warehouse.Query($"SELECT days_on_lot FROM {table} WHERE vin = 'A'")[0][0], System.Globalization.CultureInfo.InvariantCulture));
+                Assert.Equal(["site"], ((System.Collections.IEnumerable)Warehouse.Query($"SELECT _sources FROM {table} WHERE vin = 'A'")[0][0]!).Cast<string>());
+                Assert.Equal(1, Assert.Single(report.MergedColumns, c => c.Column == "days_on_lot").ValuesFrom["history"]);
+            }
+            else
+            {
+                List<object?[]> columns = Warehouse.Query($"DESCRIBE SELECT * FROM read_parquet('{Path.Combine(_warehouse.Root, "consolidated", "listings_alone", "**", "*.parquet")}')");
+                Assert.DoesNotContain(ConsolidatedTier.Sources, columns.Select(c => (string)c[0]!)); // one source: no _sources
+            }
+            // A is unchanged: the value it shows is the one it had.
+            Assert.Equal(0, report.ChangedKeys);
+        }
+    }
+
+    [Fact]
     public async Task Declarations_that_cannot_be_merged_are_errors_that_say_what_to_change()
     {
         await WriteTransformedAsync<Listing>(Day1, SitePages);

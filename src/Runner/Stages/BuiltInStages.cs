@@ -49,16 +49,18 @@ internal static class BuiltInStages
             brand: context.Setting("INGEST_BRAND", "jeep"));
 
     /// <summary>
-    /// How the dealer feed and the public inventory agree on a vehicle: the most recent price and update time, and the
-    /// feed filling what the public record lacks; any other shared column is the public inventory's (the main source).
+    /// How the dealer feed and the public inventory agree on a vehicle: the most recent price and update time; the feed
+    /// filling what the public record lacks, and for what does not change (msrp, stock number, colour, the dealer's
+    /// discount) the last value either gave when neither does today; any other shared column is the public inventory's.
     /// </summary>
     private static readonly Dictionary<string, FieldPolicy> DealerFeedPolicies = new()
     {
         ["discounted_price"] = FieldPolicy.Latest("last_updated"),
         ["last_updated"] = FieldPolicy.Latest("last_updated"),
-        ["msrp"] = FieldPolicy.FirstNonNull,
-        ["stock_number"] = FieldPolicy.FirstNonNull,
-        ["exterior_color_desc"] = FieldPolicy.FirstNonNull,
+        ["msrp"] = FieldPolicy.LastKnown,
+        ["stock_number"] = FieldPolicy.LastKnown,
+        ["exterior_color_desc"] = FieldPolicy.LastKnown,
+        ["dealer_discount"] = FieldPolicy.LastKnown,
         ["mileage"] = FieldPolicy.FirstNonNull,
     };
 

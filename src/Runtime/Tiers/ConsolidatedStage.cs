@@ -64,7 +64,8 @@ public static class ConsolidatedStage
 
         Schema mainSchema = ConsolidatedTier.SourceSchema(descriptor);
         long sourcesStarted = Stopwatch.GetTimestamp();
-        using SourceMerge? merge = options.OtherSources.Count > 0
+        // Other sources or field policies (a last known value comes from the history): the columns are merged.
+        using SourceMerge? merge = options.OtherSources.Count > 0 || options.FieldPolicies.Count > 0
             ? await SourceMerge.LoadAsync(descriptor, options.SourceName ?? options.SourceTable, options, store, partitionDate, cancellationToken).ConfigureAwait(false)
             : null;
         TimeSpan sourcesTime = Stopwatch.GetElapsedTime(sourcesStarted);
@@ -75,9 +76,10 @@ public static class ConsolidatedStage
         var counts = new Counts();
 
         long historyStarted = Stopwatch.GetTimestamp();
-        History history = historyDate is { } loadFrom
-            ? await History.LoadAsync(output, loadFrom, descriptor.Key, cancellationToken).ConfigureAwait(false)
+        using History history = historyDate is { } loadFrom
+            ? await History.LoadAsync(output, loadFrom, descriptor.Key, merge?.LastKnownColumns ?? [], cancellationToken).ConfigureAwait(false)
             : History.Empty;
+        if (historyDate is { } valuesFrom) merge?.UseHistory(history, $"partition {valuesFrom:yyyy-MM-dd} of {output.Namespace}/{output.Name}");
         TimeSpan historyTime = Stopwatch.GetElapsedTime(historyStarted);
 
         await using PartitionWriter writer = output.CreatePartitionWriter(partitionDate, outputSchema);
@@ -336,9 +338,10 @@ public static class ConsolidatedStage
     /// The history partition's keys (read with the columns they need, not the whole partition): for each, its first
     /// seen, last seen, last changed, snapshot and whether it was active; and each history row's key, for the pass that carries them.
     /// </summary>
-    private sealed class History
+    private sealed class History : IKeyHistory, IDisposable
     {
         private readonly Dictionary<ulong, int> _slots;
+        private readonly List<RecordBatch> _kept = [];
 
         private History(int capacity)
         {
@@ -350,6 +353,7 @@ public static class ConsolidatedStage
             WasActive = new BitArray(capacity);
             SeenToday = new BitArray(capacity);
             SlotOfRow = new int[capacity];
+            RowOfSlot = new long[capacity];
         }
 
         public static History Empty { get; } = new(0);
@@ -371,21 +375,44 @@ public static class ConsolidatedStage
         /// <summary>For each row of the history partition, in file order, its key's slot; -1 for a row without a key.</summary>
         public int[] SlotOfRow { get; }
 
+        /// <summary>For each slot, its row among the kept batches (batch index &lt;&lt; 32 | row).</summary>
+        private long[] RowOfSlot { get; }
+
+        public Schema? Schema => _kept.Count > 0 ? _kept[0].Schema : null;
+
         public bool TryFind(ulong keyHash, out int slot) => _slots.TryGetValue(keyHash, out slot);
 
-        public static async Task<History> LoadAsync(Table table, DateOnly date, IReadOnlyList<string> keyColumns, CancellationToken cancellationToken)
+        public long Locate(ulong keyHash) => _kept.Count > 0 && _slots.TryGetValue(keyHash, out int slot) ? RowOfSlot[slot] : -1;
+
+        public RecordBatch Batch(int index) => _kept[index];
+
+        /// <param name="valueColumns">Columns whose values are kept too (for last known values): the history's batches are then held.</param>
+        public static async Task<History> LoadAsync(Table table, DateOnly date, IReadOnlyList<string> keyColumns, IReadOnlyList<string> valueColumns, CancellationToken cancellationToken)
         {
             PartitionManifest manifest = table.ReadManifest(date)!;
             var history = new History(checked((int)manifest.RowCount));
-            string[] columns = [.. keyColumns, SnapshotHasher.ColumnName, ConsolidatedTier.FirstSeen, ConsolidatedTier.LastSeen, ConsolidatedTier.LastChanged, ConsolidatedTier.IsActive];
-            await foreach (RecordBatch batch in table.ReadPartitionAsync(date, columns, cancellationToken).ConfigureAwait(false))
+            string[] columns = [.. keyColumns, SnapshotHasher.ColumnName, ConsolidatedTier.FirstSeen, ConsolidatedTier.LastSeen, ConsolidatedTier.LastChanged, ConsolidatedTier.IsActive, .. valueColumns];
+            try
             {
-                using (batch)
+                await foreach (RecordBatch batch in table.ReadPartitionAsync(date, columns, cancellationToken).ConfigureAwait(false))
                 {
                     history.Add(batch, keyColumns, table, date);
+                    if (valueColumns.Count > 0) history._kept.Add(batch);
+                    else batch.Dispose();
                 }
             }
+            catch
+            {
+                history.Dispose();
+                throw;
+            }
             return history;
+        }
+
+        public void Dispose()
+        {
+            foreach (RecordBatch batch in _kept) batch.Dispose();
+            _kept.Clear();
         }
 
         private void Add(RecordBatch batch, IReadOnlyList<string> keyColumns, Table table, DateOnly date)
@@ -408,6 +435,7 @@ public static class ConsolidatedStage
                 int slot = _slots.Count;
                 if (!_slots.TryAdd(hashes[row], slot)) continue; // a repeated key (never written): its first row is carried
                 SlotOfRow[ordinal] = slot;
+                RowOfSlot[slot] = ((long)_kept.Count << 32) | (uint)row;
                 FirstSeen[slot] = firstSeen[row];
                 LastSeen[slot] = lastSeen[row];
                 LastChanged[slot] = lastChanged[row];

@@ -14,12 +14,16 @@ public enum FieldPolicyKind
 
     /// <summary>One named source's value when it has the key, null or not; otherwise as <see cref="SourceRank"/>.</summary>
     Prefer,
+
+    /// <summary>As <see cref="FirstNonNull"/>; when no source has a value today, the value the key had in the history.</summary>
+    LastKnown,
 }
 
 /// <summary>
-/// A column's merge rule in a consolidated table fed by several sources (<see cref="ConsolidatedStageOptions.OtherSources"/>).
-/// A column without one follows <see cref="SourceRank"/>. Whatever the rule, a column only one source has takes that
-/// source's value, and a key no source has today is carried from the history as it was.
+/// A column's merge rule in a consolidated table (<see cref="ConsolidatedStageOptions.FieldPolicies"/>): which source's
+/// value it takes when several sources have the row's key (<see cref="ConsolidatedStageOptions.OtherSources"/>), or
+/// whether the history's value stands in for today's null (<see cref="LastKnown"/>, with one source too). A column
+/// without one follows <see cref="SourceRank"/>. A key no source has today is carried from the history as it was.
 /// </summary>
 public sealed record FieldPolicy
 {
@@ -58,8 +62,15 @@ public sealed record FieldPolicy
         return new(FieldPolicyKind.Prefer, source);
     }
 
+    /// <summary>
+    /// The first non-null value today, sources in rank order; when none has one, the value the key had in the history
+    /// (the consolidated partition before the date), so a field a source leaves out now and then keeps its last value.
+    /// </summary>
+    public static FieldPolicy LastKnown { get; } = new(FieldPolicyKind.LastKnown, null);
+
     public override string ToString() => Kind switch
     {
+        FieldPolicyKind.LastKnown => "last known",
         FieldPolicyKind.Latest => $"latest by {Argument}",
         FieldPolicyKind.Prefer => $"prefer {Argument}",
         FieldPolicyKind.FirstNonNull => "first non-null",

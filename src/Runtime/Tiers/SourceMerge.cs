@@ -27,6 +27,8 @@ internal sealed class SourceMerge : IDisposable
     private readonly RowKeyHasher _mainKeys;
     private readonly Schema _valueSchema;
     private readonly SnapshotScope _snapshots;
+    private readonly bool _writeSources;
+    private IKeyHistory? _history;
 
     private SourceMerge(string[] names, LoadedSource[] others, ColumnPlan[] plans, RowKeyHasher mainKeys, Schema valueSchema, Schema mergedSchema, SnapshotScope snapshots)
     {
@@ -37,6 +39,7 @@ internal sealed class SourceMerge : IDisposable
         _valueSchema = valueSchema;
         MergedSchema = mergedSchema;
         _snapshots = snapshots;
+        _writeSources = others.Length > 0;
     }
 
     /// <summary>The value columns, <c>_sources</c> and <c>_snapshot</c>: the consolidated table's columns before its history columns.</summary>
@@ -69,7 +72,7 @@ internal sealed class SourceMerge : IDisposable
         SnapshotScope snapshots = SnapshotScope.For(valueSchema, options.IgnoredInSnapshot, main.Key);
         var merged = new Schema.Builder();
         foreach (Field field in valueSchema.FieldsList) merged.Field(field);
-        merged.Field(SourcesField);
+        if (otherSources.Count > 0) merged.Field(SourcesField);
         merged.Field(SnapshotHasher.Field);
 
         var others = new LoadedSource[otherSources.Count];
@@ -96,6 +99,29 @@ internal sealed class SourceMerge : IDisposable
         return new SourceMerge(names, others, plans, new RowKeyHasher(sourceSchemas[0], main.Key), valueSchema, merged.Build(), snapshots);
     }
 
+    /// <summary>The columns whose policy is <see cref="FieldPolicy.LastKnown"/>: the history's values of these are needed.</summary>
+    public IReadOnlyList<string> LastKnownColumns => [.. _plans.Where(p => p.Policy.Kind == FieldPolicyKind.LastKnown).Select(p => p.Name)];
+
+    /// <summary>
+    /// Where <see cref="FieldPolicy.LastKnown"/> columns find a key's value when no source has one today: the history
+    /// partition's rows. Its columns must have the table's types.
+    /// </summary>
+    public void UseHistory(IKeyHistory history, string historyName)
+    {
+        foreach (ColumnPlan plan in _plans.Where(p => p.Policy.Kind == FieldPolicyKind.LastKnown))
+        {
+            Field? had = history.Schema?.FieldsList.FirstOrDefault(f => f.Name == plan.Name);
+            plan.HistoryColumn = had is null ? -1 : history.Schema!.GetFieldIndex(plan.Name);
+            if (had is not null && SchemaFingerprint.TypeName(had.DataType) != SchemaFingerprint.TypeName(plan.Type))
+            {
+                throw new InvalidDataException(
+                    $"Column {plan.Name} is {SchemaFingerprint.TypeName(plan.Type)} now and {SchemaFingerprint.TypeName(had.DataType)} in {historyName}, the history its last known values come from: " +
+                    "a consolidated table cannot carry a column whose type changed. Give the column a new name in the entity, or start a new consolidated table.");
+            }
+        }
+        _history = history;
+    }
+
     /// <summary>The names of all sources, main first.</summary>
     public IReadOnlyList<string> Names => _names;
 
@@ -110,8 +136,12 @@ internal sealed class SourceMerge : IDisposable
 
     /// <summary>For each column more than one source has: how many merged rows took their value from each source.</summary>
     public IReadOnlyList<MergedColumnReport> ColumnReports =>
-        [.. _plans.Where(p => p.SourceCount > 1 && !p.IsKey).Select(p => new MergedColumnReport(p.Name, p.Policy, p.ValuesFrom.Select((n, s) => (n, s)).Where(x => p.ColumnIn[x.s] >= 0)
-            .ToDictionary(x => _names[x.s], x => x.n)))];
+        [.. _plans.Where(p => (p.SourceCount > 1 || p.Policy.Kind == FieldPolicyKind.LastKnown) && !p.IsKey).Select(p => new MergedColumnReport(p.Name, p.Policy,
+            p.ValuesFrom.Select((n, s) => (n, s)).Where(x => x.s == HistorySource ? p.Policy.Kind == FieldPolicyKind.LastKnown : p.ColumnIn[x.s] >= 0)
+                .ToDictionary(x => x.s == HistorySource ? "history" : _names[x.s], x => x.n)))];
+
+    /// <summary>The index <see cref="Pick"/> gives a value taken from the history.</summary>
+    private int HistorySource => _names.Length;
 
     /// <summary>Merges one batch of the main source with the other sources' rows of the same keys.</summary>
     public RecordBatch MergeMain(RecordBatch batch)
@@ -126,7 +156,7 @@ internal sealed class SourceMerge : IDisposable
         ProbeOthers(firstOther: 0, keys, hasKey, at);
         Rows[0] += rows;
         KeysOnlyHere[0] += rows;
-        return Merge(at, rows, batch);
+        return Merge(at, rows, batch, keys, hasKey);
     }
 
     /// <summary>
@@ -162,7 +192,7 @@ internal sealed class SourceMerge : IDisposable
                 for (int i = 0; i < rows; i++) at[s + 1][i] = Location(b, rowsLeft[i]);
                 ProbeOthers(firstOther: s + 1, keys, hasKey, at);
                 KeysOnlyHere[s + 1] += rows;
-                yield return Merge(at, rows, mainBatch: null);
+                yield return Merge(at, rows, mainBatch: null, keys, hasKey);
             }
         }
     }
@@ -210,25 +240,31 @@ internal sealed class SourceMerge : IDisposable
         }
     }
 
-    private RecordBatch Merge(long[][] at, int rows, RecordBatch? mainBatch)
+    private RecordBatch Merge(long[][] at, int rows, RecordBatch? mainBatch, ulong[] keys, bool[] hasKey)
     {
         var columns = new List<IArrowArray>(MergedSchema.FieldsList.Count);
         var picks = new int[rows];
         var from = new long[rows];
+        long[]? inHistory = null;
+        if (_history is not null && _plans.Any(p => p.HistoryColumn >= 0))
+        {
+            inHistory = new long[rows];
+            for (int row = 0; row < rows; row++) inHistory[row] = hasKey[row] ? _history.Locate(keys[row]) : -1;
+        }
         foreach (ColumnPlan plan in _plans)
         {
-            Pick(plan, at, mainBatch, picks, from);
+            Pick(plan, at, inHistory, mainBatch, picks, from);
             columns.Add(Gather(plan, picks, from, mainBatch));
         }
         // The value columns' arrays go on into the merged batch: this batch only lends them to the hasher.
         var values = new RecordBatch(_valueSchema, columns, rows);
-        columns.Add(SourcesColumn(at, rows));
+        if (_writeSources) columns.Add(SourcesColumn(at, rows));
         columns.Add(_snapshots.Hash(values));
         return new RecordBatch(MergedSchema, columns, rows);
     }
 
     /// <summary>For each row, the source its value of <paramref name="plan"/>'s column comes from (-1: none has it) and where.</summary>
-    private void Pick(ColumnPlan plan, long[][] at, RecordBatch? mainBatch, int[] picks, long[] from)
+    private void Pick(ColumnPlan plan, long[][] at, long[]? inHistory, RecordBatch? mainBatch, int[] picks, long[] from)
     {
         for (int row = 0; row < picks.Length; row++)
         {
@@ -238,10 +274,18 @@ internal sealed class SourceMerge : IDisposable
                 case FieldPolicyKind.Prefer when plan.Preferred >= 0 && at[plan.Preferred][row] >= 0:
                     chosen = plan.Preferred;
                     break;
-                case FieldPolicyKind.FirstNonNull:
+                case FieldPolicyKind.FirstNonNull or FieldPolicyKind.LastKnown:
                     for (int s = 0; s < at.Length && chosen < 0; s++)
                     {
                         if (plan.ColumnIn[s] >= 0 && at[s][row] >= 0 && IsValid(s, plan.ColumnIn[s], at[s][row], mainBatch)) chosen = s;
+                    }
+                    if (chosen < 0 && inHistory is not null && plan.HistoryColumn >= 0 && inHistory[row] >= 0
+                        && IsValid(HistorySource, plan.HistoryColumn, inHistory[row], mainBatch))
+                    {
+                        picks[row] = HistorySource;
+                        from[row] = inHistory[row];
+                        plan.ValuesFrom[HistorySource]++;
+                        continue;
                     }
                     break;
                 case FieldPolicyKind.Latest:
@@ -267,8 +311,9 @@ internal sealed class SourceMerge : IDisposable
         }
     }
 
-    private ArrayData Data(int source, int column, long location, RecordBatch? mainBatch) => source == 0
-        ? mainBatch!.Column(column).Data
+    private ArrayData Data(int source, int column, long location, RecordBatch? mainBatch) =>
+        source == 0 ? mainBatch!.Column(column).Data
+        : source == HistorySource ? _history!.Batch((int)(location >> 32)).Column(column).Data
         : _others[source - 1].Batches[(int)(location >> 32)].Column(column).Data;
 
     private bool IsValid(int source, int column, long location, RecordBatch? mainBatch)
@@ -317,7 +362,7 @@ internal sealed class SourceMerge : IDisposable
             }
             else
             {
-                ArrayData data = Data(source, plan.ColumnIn[source], from[start], mainBatch);
+                ArrayData data = Data(source, source == HistorySource ? plan.HistoryColumn : plan.ColumnIn[source], from[start], mainBatch);
                 column.Append(data, data.Offset + (int)from[start], count);
             }
             start = end;
@@ -429,7 +474,11 @@ internal sealed class SourceMerge : IDisposable
         public int[] ColumnIn => columnIn;
         public int[] AsOfIn => asOfIn;
         public int Preferred => preferred;
-        public long[] ValuesFrom { get; } = new long[columnIn.Length];
+        /// <summary>Per source, then the history last.</summary>
+        public long[] ValuesFrom { get; } = new long[columnIn.Length + 1];
+
+        /// <summary>The column in the history's batches, for <see cref="FieldPolicyKind.LastKnown"/>; -1: none.</summary>
+        public int HistoryColumn { get; set; } = -1;
         public int SourceCount => columnIn.Count(c => c >= 0);
     }
 
@@ -494,3 +543,15 @@ internal sealed class SourceMerge : IDisposable
 
 /// <summary>A column more than one source has: its policy and how many merged rows took their value from each source.</summary>
 public sealed record MergedColumnReport(string Column, FieldPolicy Policy, IReadOnlyDictionary<string, long> ValuesFrom);
+
+/// <summary>The history partition's rows, for the values of <see cref="FieldPolicy.LastKnown"/> columns.</summary>
+internal interface IKeyHistory
+{
+    /// <summary>The schema of the batches (null when the history has no rows).</summary>
+    Schema? Schema { get; }
+
+    /// <summary>The key's row as (batch index &lt;&lt; 32 | row), or -1 when the history does not have it.</summary>
+    long Locate(ulong keyHash);
+
+    RecordBatch Batch(int index);
+}
