@@ -24,10 +24,10 @@ public sealed class DuckDbConsolidate(int threads = 1) : DuckDbJob(threads)
     public static string CopySql(IReadOnlyList<string> today, IReadOnlyList<string> history, DateOnly date, string outputFile)
     {
         string day = $"DATE '{date:yyyy-MM-dd}'";
-        string todayRows = $"read_parquet({QuoteList(today)})";
+        string todayRows = ReadParquet(today);
         if (history.Count == 0)
             return $"COPY (SELECT t.*, {day} AS first_seen, {day} AS last_seen, {day} AS last_changed, true AS is_active FROM {todayRows} t) TO {Quote(outputFile)} (FORMAT PARQUET)";
-        string historyRows = $"read_parquet({QuoteList(history)})";
+        string historyRows = ReadParquet(history);
         return $"""
             COPY (
                 SELECT t.*,

@@ -40,6 +40,12 @@ public abstract class DuckDbJob : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// <c>read_parquet</c> of committed files, their columns only: a partition's folder (<c>partition_date=…</c>) would
+    /// otherwise add a <c>partition_date</c> column (DuckDB detects Hive partitioning), which <c>*</c> carries along.
+    /// </summary>
+    protected static string ReadParquet(IReadOnlyList<string> files) => $"read_parquet({QuoteList(files)}, hive_partitioning = false)";
+
     /// <summary>A SQL string literal.</summary>
     protected static string Quote(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 

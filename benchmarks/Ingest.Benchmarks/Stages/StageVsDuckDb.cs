@@ -239,7 +239,7 @@ public static class StageVsDuckDb
     {
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        string ours = $"read_parquet('{oursDirectory.Replace("'", "''", StringComparison.Ordinal)}/*.parquet')";
+        string ours = $"read_parquet('{oursDirectory.Replace("'", "''", StringComparison.Ordinal)}/*.parquet', hive_partitioning = false)";
         string duck = $"read_parquet('{duckOutput.Replace("'", "''", StringComparison.Ordinal)}')";
         long oursRows = Scalar(connection, $"SELECT count(*) FROM {ours}");
         long duckRows = Scalar(connection, $"SELECT count(*) FROM {duck}");
