@@ -19,6 +19,12 @@ public abstract class DuckDbJob : IDisposable
 
     protected DuckDBConnection Connection { get; }
 
+    /// <summary>
+    /// Does the stage's job and writes one Parquet file: <paramref name="day"/> holds the committed files of each day
+    /// table's partition (main source first), <paramref name="history"/> those of the history partition (none on the first day).
+    /// </summary>
+    public abstract void Copy(IReadOnlyList<IReadOnlyList<string>> day, IReadOnlyList<string> history, DateOnly date, string outputFile);
+
     /// <summary>The rows of a Parquet file, from its footer.</summary>
     public long ParquetRows(string file)
     {
