@@ -11,6 +11,7 @@ namespace Ingest.Benchmarks;
 /// <c>fetch [throughput|latency] [concurrency] [--no-keys]</c>: the page source over loopback HTTP against the simulator;
 /// <c>transformed-vs-duckdb &lt;warehouse&gt; [--runs n] [--probe]</c>: the transformed stage against DuckDB over a raw partition;
 /// <c>consolidated-vs-duckdb &lt;warehouse&gt; [--date d] [--runs n]</c>: the consolidated stage against DuckDB over a day and its history;
+/// <c>merged-vs-duckdb &lt;warehouse&gt; [--date d] [--runs n] [--also-stage scenario:stage]</c>: the inventory and the dealer feed merged, against DuckDB;
 /// anything else goes to BenchmarkDotNet (<c>--filter '*ExtractionBenchmarks*'</c>).
 /// </summary>
 public static class Program
@@ -26,9 +27,11 @@ public static class Program
             case ["fetch", .. var rest]:
                 return Fetch.FetchBenchmark.RunAsync(rest).GetAwaiter().GetResult();
             case ["transformed-vs-duckdb", .. var rest]:
-                return Stages.StageVsDuckDb.Run(Stages.StageVsDuckDb.Transformed, rest);
+                return Stages.StageVsDuckDb.Run(Stages.StageJob.Transformed, rest);
             case ["consolidated-vs-duckdb", .. var rest]:
-                return Stages.StageVsDuckDb.Run(Stages.StageVsDuckDb.Consolidated, rest);
+                return Stages.StageVsDuckDb.Run(Stages.StageJob.Consolidated, rest);
+            case ["merged-vs-duckdb", .. var rest]:
+                return Stages.StageVsDuckDb.Run(Stages.StageJob.Merged, rest);
             case ["check", ..]:
                 return CrossCheck.Run() ? 0 : 1;
             case ["interleaved", .. var rest]:

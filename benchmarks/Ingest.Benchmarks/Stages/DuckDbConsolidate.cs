@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Ingest.Benchmarks.Stages;
 
 /// <summary>
@@ -10,40 +8,39 @@ namespace Ingest.Benchmarks.Stages;
 /// </summary>
 public sealed class DuckDbConsolidate(int threads = 1) : DuckDbJob(threads)
 {
-    /// <summary>The consolidated partition <paramref name="date"/>'s history: the latest partition before it, or null.</summary>
-    public static DateOnly? HistoryDate(string warehouse, DateOnly date)
-    {
-        string table = Path.Combine(warehouse, "stellantis", "consolidated_vehicles");
-        return Directory.Exists(table)
-            ? Directory.EnumerateDirectories(table, "partition_date=*")
-                .Select(folder => DateOnly.ParseExact(Path.GetFileName(folder)["partition_date=".Length..], "yyyy-MM-dd", CultureInfo.InvariantCulture))
-                .Where(d => d < date).Select(d => (DateOnly?)d).Max()
-            : null;
-    }
-
     public static string CopySql(IReadOnlyList<string> today, IReadOnlyList<string> history, DateOnly date, string outputFile)
     {
+        string todayRows = ReadParquet(today);
+        return $"COPY ({WithHistorySql(todayRows, todayRows, history, "_snapshot", date)}) TO {Quote(outputFile)} (FORMAT PARQUET)";
+    }
+
+    /// <summary>
+    /// The history step over a day's rows: <paramref name="todayRows"/> (a relation with <c>vin</c> and <c>_snapshot</c>)
+    /// with its four history columns, then the history's rows whose VIN <paramref name="todayKeys"/> (a relation with
+    /// <c>vin</c>) lacks, inactive. A key changed when <paramref name="historySnapshot"/>, an expression over a history
+    /// row, differs from its <c>_snapshot</c> today. The history's columns must line up with today's, in order.
+    /// </summary>
+    public static string WithHistorySql(string todayRows, string todayKeys, IReadOnlyList<string> history, string historySnapshot, DateOnly date)
+    {
         string day = $"DATE '{date:yyyy-MM-dd}'";
-        string todayRows = $"read_parquet({QuoteList(today)})";
         if (history.Count == 0)
-            return $"COPY (SELECT t.*, {day} AS first_seen, {day} AS last_seen, {day} AS last_changed, true AS is_active FROM {todayRows} t) TO {Quote(outputFile)} (FORMAT PARQUET)";
-        string historyRows = $"read_parquet({QuoteList(history)})";
+            return $"SELECT t.*, {day} AS first_seen, {day} AS last_seen, {day} AS last_changed, true AS is_active FROM {todayRows} t";
+        string historyRows = ReadParquet(history);
         return $"""
-            COPY (
                 SELECT t.*,
                        coalesce(h.first_seen, {day}) AS first_seen,
                        {day} AS last_seen,
                        CASE WHEN h._snapshot = t._snapshot THEN h.last_changed ELSE {day} END AS last_changed,
                        true AS is_active
-                FROM {todayRows} t LEFT JOIN (SELECT vin, _snapshot, first_seen, last_changed FROM {historyRows}) h ON t.vin = h.vin
+                FROM {todayRows} t LEFT JOIN (SELECT vin, {historySnapshot} AS _snapshot, first_seen, last_changed FROM {historyRows}) h ON t.vin = h.vin
                 UNION ALL
                 SELECT h.* EXCLUDE (is_active), false AS is_active
                 FROM {historyRows} h
-                WHERE h.vin IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {todayRows} t WHERE t.vin = h.vin)
-            ) TO {Quote(outputFile)} (FORMAT PARQUET)
+                WHERE h.vin IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {todayKeys} t WHERE t.vin = h.vin)
             """;
     }
 
-    public void Copy(IReadOnlyList<string> today, IReadOnlyList<string> history, DateOnly date, string outputFile) =>
-        Execute(CopySql(today, history, date, outputFile));
+    /// <inheritdoc/>
+    public override void Copy(IReadOnlyList<IReadOnlyList<string>> day, IReadOnlyList<string> history, DateOnly date, string outputFile) =>
+        Execute(CopySql(day[0], history, date, outputFile));
 }

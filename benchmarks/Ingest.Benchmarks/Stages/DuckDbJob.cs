@@ -19,6 +19,12 @@ public abstract class DuckDbJob : IDisposable
 
     protected DuckDBConnection Connection { get; }
 
+    /// <summary>
+    /// Does the stage's job and writes one Parquet file: <paramref name="day"/> holds the committed files of each day
+    /// table's partition (main source first), <paramref name="history"/> those of the history partition (none on the first day).
+    /// </summary>
+    public abstract void Copy(IReadOnlyList<IReadOnlyList<string>> day, IReadOnlyList<string> history, DateOnly date, string outputFile);
+
     /// <summary>The rows of a Parquet file, from its footer.</summary>
     public long ParquetRows(string file)
     {
@@ -39,6 +45,12 @@ public abstract class DuckDbJob : IDisposable
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// <c>read_parquet</c> of committed files, their columns only: a partition's folder (<c>partition_date=…</c>) would
+    /// otherwise add a <c>partition_date</c> column (DuckDB detects Hive partitioning), which <c>*</c> carries along.
+    /// </summary>
+    protected static string ReadParquet(IReadOnlyList<string> files) => $"read_parquet({QuoteList(files)}, hive_partitioning = false)";
 
     /// <summary>A SQL string literal.</summary>
     protected static string Quote(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";

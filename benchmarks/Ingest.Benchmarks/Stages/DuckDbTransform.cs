@@ -48,6 +48,10 @@ public sealed class DuckDbTransform : DuckDbJob
     /// <summary>Runs the COPY.</summary>
     public void Copy(IReadOnlyList<string> files, string outputFile) => Execute(CopySql(files, outputFile));
 
+    /// <inheritdoc/>
+    public override void Copy(IReadOnlyList<IReadOnlyList<string>> day, IReadOnlyList<string> history, DateOnly date, string outputFile) =>
+        Copy(day[0], outputFile);
+
     /// <summary>
     /// Where DuckDB's time goes: the same pipeline cut short at each step, each timed separately (so each includes the
     /// steps before it).

@@ -12,12 +12,12 @@ using Table = Ingest.Tables.Table;
 namespace Ingest.Benchmarks.Stages;
 
 /// <summary>
-/// A stage as users run it (the built <c>ingest</c> executable, <c>ingest stage stellantis_jeep_inventory &lt;stage&gt;</c>,
+/// A stage as users run it (the built <c>ingest</c> executable, <c>ingest stage &lt;scenario&gt; &lt;stage&gt;</c>,
 /// with the runner's runtime settings: <c>src/Runner/Ingest.Runner.csproj</c>) against DuckDB doing the same job with
 /// one thread, over the same committed input, alternating, each in a process of its own so its peak RSS
 /// (<c>VmHWM</c>) is its own. Times are each side's own clock around the work (the stage's report; DuckDB's
 /// connection, query and COPY), not process start-up. Prints every run, the medians and the ratio, then checks that
-/// both outputs have the same rows and values.
+/// both outputs have the same rows and values. The jobs are <see cref="StageJob"/>s:
 /// <list type="bullet">
 /// <item><c>transformed-vs-duckdb &lt;warehouse&gt; [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe] [--duckdb-threads n]</c>:
 /// the transformed stage against <see cref="DuckDbTransform"/> over a raw partition; <c>--probe</c> also times
@@ -25,30 +25,33 @@ namespace Ingest.Benchmarks.Stages;
 /// <item><c>consolidated-vs-duckdb &lt;warehouse&gt; [--date yyyy-MM-dd] [--runs n] [--out dir] [--duckdb-threads n]</c>:
 /// the consolidated stage against <see cref="DuckDbConsolidate"/> over a transformed partition and the consolidated
 /// partition before it.</item>
+/// <item><c>merged-vs-duckdb &lt;warehouse&gt; [--date yyyy-MM-dd] [--runs n] [--out dir] [--duckdb-threads n]</c>:
+/// the consolidated stage of <c>stellantis_jeep_dealer_feed_fast</c> (the inventory and the dealer feed merged per
+/// VIN) against <see cref="DuckDbMerge"/> over the two transformed partitions and the merged partition before them.</item>
 /// </list>
+/// <c>--also-stage &lt;scenario&gt;:&lt;stage&gt;</c> runs another stage over the same warehouse in every round as a third
+/// side (the single-source consolidated stage, to see what the merge costs: <c>stellantis_jeep_inventory:consolidated_vehicles</c>).
 /// </summary>
 public static class StageVsDuckDb
 {
-    public const string Transformed = "transformed";
-    public const string Consolidated = "consolidated";
     private const string Ours = "ingest";
     private const string Duck = "duckdb";
     private const string ResultPrefix = "RESULT ";
     private const string RunnerVariable = "INGEST_TVD_RUNNER";
 
-    /// <param name="job"><see cref="Transformed"/> or <see cref="Consolidated"/>.</param>
-    public static int Run(string job, string[] args)
+    public static int Run(StageJob job, string[] args)
     {
-        if (args is ["--child", string childSide, string warehouse, string date, string output, string childThreads])
-            return Child(job, childSide, warehouse, DateOnly.Parse(date, CultureInfo.InvariantCulture), output, int.Parse(childThreads, CultureInfo.InvariantCulture));
+        if (args is ["--child", string warehouse, string date, string output, string childThreads])
+            return DuckDbChild(job, warehouse, DateOnly.Parse(date, CultureInfo.InvariantCulture), output, int.Parse(childThreads, CultureInfo.InvariantCulture));
         if (args is ["--probe-child", string probeWarehouse, string probeDate]) return ProbeChild(probeWarehouse, DateOnly.Parse(probeDate, CultureInfo.InvariantCulture));
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
-            Console.Error.WriteLine($"usage: {job}-vs-duckdb <warehouse> [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe] [--duckdb-threads n] [--runner path/to/ingest.dll]");
+            Console.Error.WriteLine($"usage: {job.Name}-vs-duckdb <warehouse> [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe] [--duckdb-threads n] [--runner path/to/ingest.dll] [--also-stage scenario:stage]");
             return 2;
         }
         string warehousePath = Path.GetFullPath(args[0]);
         DateOnly partition = DateOnly.Parse(Option(args, "--date") ?? "2026-11-27", CultureInfo.InvariantCulture);
+        string day = partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         int runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
         // DuckDB's threads; the stage runs on one. More than one is not the same-thread-count comparison: it shows
         // how far DuckDB gets with the machine's other core.
@@ -58,23 +61,34 @@ public static class StageVsDuckDb
         string outDir = Path.GetFullPath(Option(args, "--out") ?? Path.Combine(Path.GetTempPath(), "ingest-tvd-duckdb"));
         Directory.CreateDirectory(outDir);
         string duckOutput = Path.Combine(outDir, "part.parquet");
+        string? alsoStage = Option(args, "--also-stage");
+        if (alsoStage is not null && alsoStage.Split(':') is not [{ Length: > 0 }, { Length: > 0 }])
+        {
+            Console.Error.WriteLine($"--also-stage {alsoStage}: expected <scenario>:<stage>, e.g. stellantis_jeep_inventory:consolidated_vehicles");
+            return 2;
+        }
 
-        foreach ((string table, DateOnly inputDate) in Inputs(job, warehousePath, partition))
+        foreach ((string table, DateOnly inputDate) in job.Inputs(warehousePath, partition))
         {
             IReadOnlyList<string> files = DuckDbTransform.PartitionFiles(warehousePath, "stellantis", table, inputDate);
             Console.WriteLine($"input: {warehousePath}/stellantis/{table}/partition_date={inputDate:yyyy-MM-dd}, {files.Count} files, {files.Sum(f => new FileInfo(f).Length) / 1e6:F1} MB");
         }
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; load average {LoadAverage()}");
 
+        // Each side in its own process; the runner's stages report their own figures.
+        var sides = new List<(string Side, Func<RunResult> Run)>
+        {
+            (Ours, () => RunIngestStage(Ours, job.Scenario, job.Stage, warehousePath, day)),
+            (Duck, () => RunChild([$"{job.Name}-vs-duckdb", "--child", warehousePath, day, duckOutput, duckThreads.ToString(CultureInfo.InvariantCulture)])),
+        };
+        if (alsoStage?.Split(':') is [string alsoScenario, string alsoName]) sides.Add((alsoStage, () => RunIngestStage(alsoStage, alsoScenario, alsoName, warehousePath, day)));
         var results = new List<RunResult>();
         for (int i = 0; i < runs; i++)
         {
-            // Alternate which side goes first so neither always runs on a warmer page cache.
-            string[] order = i % 2 == 0 ? [Ours, Duck] : [Duck, Ours];
-            foreach (string side in order)
+            // Rotate which side goes first so none always runs on a warmer page cache (two sides: they alternate).
+            for (int k = 0; k < sides.Count; k++)
             {
-                RunResult result = RunChild([$"{job}-vs-duckdb", "--child", side, warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), duckOutput,
-                    duckThreads.ToString(CultureInfo.InvariantCulture)]);
+                RunResult result = sides[(i + k) % sides.Count].Run();
                 results.Add(result);
                 Console.WriteLine($"run {i + 1} {result.Side,-11}: {result.WallSeconds,7:F2} s wall, {result.CpuSeconds,7:F2} s CPU ({result.SystemCpuSeconds:F2} s in the kernel), peak RSS {result.PeakRssMb,6:F0} MB, {result.MinorFaults:N0} page faults, {result.Rows:N0} rows  (load {LoadAverage()}){(result.Detail is null ? "" : "  " + result.Detail)}");
             }
@@ -84,97 +98,85 @@ public static class StageVsDuckDb
         RunResult[] duck = [.. results.Where(r => r.Side == Duck)];
         double oursWall = Median(ours.Select(r => r.WallSeconds)), duckWall = Median(duck.Select(r => r.WallSeconds));
         Console.WriteLine();
-        Console.WriteLine($"median wall: {job} stage {oursWall:F2} s, DuckDB ({duckThreads} thread{(duckThreads == 1 ? "" : "s")}) {duckWall:F2} s -> DuckDB / ours = {duckWall / oursWall:F2}x");
-        // Each round's two runs sit side by side in time, so their ratio is the one least moved by the machine's drift.
+        Console.WriteLine($"median wall: {job.Name} stage {oursWall:F2} s ({Range(ours, r => r.WallSeconds, "F2")}), DuckDB ({duckThreads} thread{(duckThreads == 1 ? "" : "s")}) {duckWall:F2} s ({Range(duck, r => r.WallSeconds, "F2")}) -> DuckDB / ours = {duckWall / oursWall:F2}x");
+        // Each round's runs sit side by side in time, so their ratio is the one least moved by the machine's drift.
         double[] roundRatios = [.. Enumerable.Range(0, runs).Select(i => duck[i].WallSeconds / ours[i].WallSeconds)];
         Console.WriteLine($"per round:   DuckDB / ours median {Median(roundRatios):F2}x (range {roundRatios.Min():F2}-{roundRatios.Max():F2}x)");
-        Console.WriteLine($"median CPU:  {job} stage {Median(ours.Select(r => r.CpuSeconds)):F2} s, DuckDB {Median(duck.Select(r => r.CpuSeconds)):F2} s");
-        Console.WriteLine($"median peak RSS: {job} stage {Median(ours.Select(r => r.PeakRssMb)):F0} MB, DuckDB {Median(duck.Select(r => r.PeakRssMb)):F0} MB");
+        Console.WriteLine($"median CPU:  {job.Name} stage {Median(ours.Select(r => r.CpuSeconds)):F2} s, DuckDB {Median(duck.Select(r => r.CpuSeconds)):F2} s");
+        Console.WriteLine($"median peak RSS: {job.Name} stage {Median(ours.Select(r => r.PeakRssMb)):F0} MB ({Range(ours, r => r.PeakRssMb, "F0")}), DuckDB {Median(duck.Select(r => r.PeakRssMb)):F0} MB ({Range(duck, r => r.PeakRssMb, "F0")})");
+        if (alsoStage is not null) ReportAlso(job, alsoStage, ours, [.. results.Where(r => r.Side == alsoStage)]);
         ReportFirstTouches(ours, duck, oursWall, duckWall);
 
-        if (job == Transformed && args.Contains("--probe"))
-            RunChild(["transformed-vs-duckdb", "--probe-child", warehousePath, partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], expectResult: false);
+        if (job == StageJob.Transformed && args.Contains("--probe"))
+            RunChild(["transformed-vs-duckdb", "--probe-child", warehousePath, day], expectResult: false);
 
-        string oursDirectory = Path.Combine(warehousePath, "stellantis", OutputTable(job), $"partition_date={partition:yyyy-MM-dd}");
+        string oursDirectory = Path.Combine(warehousePath, "stellantis", job.OutputTable, $"partition_date={day}");
         return Verify(job, oursDirectory, duckOutput) ? 0 : 1;
     }
 
-    private static string OutputTable(string job) => job == Transformed ? "transformed_vehicles_from_inventory" : "consolidated_vehicles";
-
-    /// <summary>The partitions a job reads: the raw one, or the day's transformed one and the consolidated history (if any).</summary>
-    private static IReadOnlyList<(string Table, DateOnly Date)> Inputs(string job, string warehouse, DateOnly date)
+    /// <summary>The third side against ours, round by round: what the job costs over the other stage, in time and memory.</summary>
+    private static void ReportAlso(StageJob job, string label, RunResult[] ours, RunResult[] also)
     {
-        if (job == Transformed) return [("raw_inventory", date)];
-        if (job != Consolidated) throw new ArgumentException($"No job '{job}'.", nameof(job));
-        return DuckDbConsolidate.HistoryDate(warehouse, date) is { } history
-            ? [("transformed_vehicles_from_inventory", date), ("consolidated_vehicles", history)]
-            : [("transformed_vehicles_from_inventory", date)];
+        double oursWall = Median(ours.Select(r => r.WallSeconds)), alsoWall = Median(also.Select(r => r.WallSeconds));
+        double[] roundRatios = [.. Enumerable.Range(0, ours.Length).Select(i => ours[i].WallSeconds / also[i].WallSeconds)];
+        Console.WriteLine($"{label}: median wall {alsoWall:F2} s ({Range(also, r => r.WallSeconds, "F2")}), CPU {Median(also.Select(r => r.CpuSeconds)):F2} s, "
+            + $"peak RSS {Median(also.Select(r => r.PeakRssMb)):F0} MB ({Range(also, r => r.PeakRssMb, "F0")}), {also[0].Rows:N0} rows");
+        Console.WriteLine($"  {job.Name} stage / it: {oursWall / alsoWall:F2}x by the medians, per round median {Median(roundRatios):F2}x (range {roundRatios.Min():F2}-{roundRatios.Max():F2}x); "
+            + $"peak RSS {Median(ours.Select(r => r.PeakRssMb)) - Median(also.Select(r => r.PeakRssMb)):+0;-0} MB");
     }
 
-    private static int Child(string job, string side, string warehouse, DateOnly date, string output, int duckThreads)
+    private static string Range(IEnumerable<RunResult> results, Func<RunResult, double> value, string format) =>
+        $"{results.Min(value).ToString(format, CultureInfo.InvariantCulture)}-{results.Max(value).ToString(format, CultureInfo.InvariantCulture)}";
+
+    /// <summary>DuckDB's side, in a process of its own: the job's COPY over the same committed files, on its own clock.</summary>
+    private static int DuckDbChild(StageJob job, string warehouse, DateOnly date, string output, int duckThreads)
     {
         var process = Process.GetCurrentProcess();
         TimeSpan cpuBefore = process.TotalProcessorTime;
         TimeSpan systemBefore = process.PrivilegedProcessorTime;
         long? faultsBefore = ProcessMemory.MinorPageFaults(Environment.ProcessId);
         long started = Stopwatch.GetTimestamp();
-        long rows;
-        long wallEnd = 0;
-        long? faultsAfter = null;
-        TimeSpan systemAfter = TimeSpan.Zero;
-        string? detail = null;
-        if (side == Ours)
-        {
-            (rows, double seconds, double cpuSeconds, double peakRssMb, detail, long? faults, double systemSeconds) = RunIngestStage(job, warehouse, date);
-            var stage = new RunResult(side, seconds, cpuSeconds, peakRssMb, rows, detail, faults, systemSeconds);
-            Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(stage));
-            return 0;
-        }
-        else
-        {
-            File.Delete(output);
-            IReadOnlyList<IReadOnlyList<string>> inputs = [.. Inputs(job, warehouse, date).Select(i => DuckDbTransform.PartitionFiles(warehouse, "stellantis", i.Table, i.Date))];
-            using DuckDbJob duck = job == Transformed ? new DuckDbTransform(duckThreads) : new DuckDbConsolidate(duckThreads);
-            if (duck is DuckDbTransform transform) transform.Copy(inputs[0], output);
-            else ((DuckDbConsolidate)duck).Copy(inputs[0], inputs.Count > 1 ? inputs[1] : [], date, output);
-            wallEnd = Stopwatch.GetTimestamp();
-            faultsAfter = ProcessMemory.MinorPageFaults(Environment.ProcessId);
-            process.Refresh();
-            systemAfter = process.PrivilegedProcessorTime;
-            rows = duck.ParquetRows(output); // after the clock: the footer's row count
-        }
-        double wall = Stopwatch.GetElapsedTime(started, wallEnd == 0 ? Stopwatch.GetTimestamp() : wallEnd).TotalSeconds;
+        File.Delete(output);
+        IReadOnlyList<IReadOnlyList<string>> dayFiles = job.DayFiles(warehouse, date);
+        IReadOnlyList<string> historyFiles = job.HistoryFiles(warehouse, date);
+        using DuckDbJob duck = job.CreateDuckDb(duckThreads);
+        duck.Copy(dayFiles, historyFiles, date, output);
+        long wallEnd = Stopwatch.GetTimestamp();
+        long? faultsAfter = ProcessMemory.MinorPageFaults(Environment.ProcessId);
+        process.Refresh();
+        TimeSpan systemAfter = process.PrivilegedProcessorTime;
+        long rows = duck.ParquetRows(output); // after the clock: the footer's row count
+        double wall = Stopwatch.GetElapsedTime(started, wallEnd).TotalSeconds;
         process.Refresh();
         double cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-        var result = new RunResult(side, wall, cpu, ProcessMemory.PeakRssMbOfThisProcess(), rows, detail,
+        var result = new RunResult(Duck, wall, cpu, ProcessMemory.PeakRssMbOfThisProcess(), rows, null,
             faultsAfter - faultsBefore, (systemAfter - systemBefore).TotalSeconds);
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
         return 0;
     }
 
     /// <summary>
-    /// Runs <c>ingest stage … &lt;job&gt;_vehicles</c> (the runner built in Release next to this repository) and reads its
+    /// Runs <c>ingest stage &lt;scenario&gt; &lt;stage&gt;</c> (the runner built in Release next to this repository) and reads its
     /// report: rows out, the stage's own time, its peak RSS and its phases, with the process's CPU time (start-up included).
     /// </summary>
-    private static (long Rows, double Seconds, double CpuSeconds, double PeakRssMb, string Detail, long? MinorFaults, double SystemCpuSeconds) RunIngestStage(string job, string warehouse, DateOnly date)
+    private static RunResult RunIngestStage(string side, string scenario, string stage, string warehouse, string date)
     {
         string ingest = IngestExecutable();
         string report = Path.Combine(Path.GetTempPath(), $"ingest-tvd-{Environment.ProcessId}.json");
         var start = new ProcessStartInfo { FileName = "dotnet", UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (string argument in new[] { ingest, "stage", "stellantis_jeep_inventory", $"{job}_vehicles", "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            "--warehouse", warehouse, "--report", report })
+        foreach (string argument in new[] { ingest, "stage", scenario, stage, "--date", date, "--warehouse", warehouse, "--report", report })
             start.ArgumentList.Add(argument);
         using Process child = Process.Start(start)!;
         child.StandardOutput.ReadToEnd();
         child.WaitForExit();
-        if (child.ExitCode != 0) throw new InvalidOperationException($"ingest stage failed (exit {child.ExitCode})");
+        if (child.ExitCode != 0) throw new InvalidOperationException($"ingest stage {scenario} {stage} failed (exit {child.ExitCode})");
         using JsonDocument json = JsonDocument.Parse(File.ReadAllBytes(report));
         File.Delete(report);
         JsonElement root = json.RootElement;
         string phases = string.Join(", ", root.GetProperty("phases").EnumerateObject().Select(p => $"{p.Name} {p.Value.GetDouble():F2} s"));
         long? faults = root.TryGetProperty("minor_page_faults", out JsonElement f) && f.ValueKind == JsonValueKind.Number ? f.GetInt64() : null;
-        return (root.GetProperty("rows_out").GetInt64(), root.GetProperty("seconds").GetDouble(), root.GetProperty("cpu_seconds").GetDouble(),
-            root.GetProperty("peak_rss_mb").GetDouble(), phases, faults, root.GetProperty("system_cpu_seconds").GetDouble());
+        return new RunResult(side, root.GetProperty("seconds").GetDouble(), root.GetProperty("cpu_seconds").GetDouble(), root.GetProperty("peak_rss_mb").GetDouble(),
+            root.GetProperty("rows_out").GetInt64(), phases, faults, root.GetProperty("system_cpu_seconds").GetDouble());
     }
 
     private static string IngestExecutable()
@@ -232,39 +234,39 @@ public static class StageVsDuckDb
     }
 
     /// <summary>
-    /// Same rows (count and VIN set) and the same values, joined on VIN: a handful of the entity's columns, and for the
-    /// consolidated stage the snapshot and the history columns.
+    /// Same rows (count and VIN set) and the same values, joined on VIN: the job's <see cref="StageJob.CheckedColumns"/>
+    /// (all in one pass over the join), and for the transformed stage <c>last_updated</c> as a timestamp.
     /// </summary>
-    private static bool Verify(string job, string oursDirectory, string duckOutput)
+    private static bool Verify(StageJob job, string oursDirectory, string duckOutput)
     {
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        string ours = $"read_parquet('{oursDirectory.Replace("'", "''", StringComparison.Ordinal)}/*.parquet')";
+        string ours = $"read_parquet('{oursDirectory.Replace("'", "''", StringComparison.Ordinal)}/*.parquet', hive_partitioning = false)";
         string duck = $"read_parquet('{duckOutput.Replace("'", "''", StringComparison.Ordinal)}')";
         long oursRows = Scalar(connection, $"SELECT count(*) FROM {ours}");
         long duckRows = Scalar(connection, $"SELECT count(*) FROM {duck}");
         long oursDistinct = Scalar(connection, $"SELECT count(DISTINCT vin) FROM {ours}");
         long joined = Scalar(connection, $"SELECT count(*) FROM {ours} o JOIN {duck} d USING (vin)");
         Console.WriteLine();
-        Console.WriteLine($"check: rows {job} {oursRows:N0} ({oursDistinct:N0} distinct VINs), DuckDB {duckRows:N0}, joined on VIN {joined:N0}");
+        Console.WriteLine($"check: rows {job.Name} {oursRows:N0} ({oursDistinct:N0} distinct VINs), DuckDB {duckRows:N0}, joined on VIN {joined:N0}");
         bool ok = oursRows == duckRows && joined == oursRows && oursDistinct == oursRows;
-        string[] columns = job == Transformed
-            ?
-            [
-                "model_year", "dealer_zip_code", "latitude", "msrp", "net_price", "drive", "doors", "fuel_capacity",
-                "in_transit", "city_mpg", "towing_capacity", "wheelbase", "date_in_stock", "estimated_delivery_date",
-                "is_demo", "ccode_model", "dealer_zip5", "exterior_image_url", "options",
-            ]
-            : ["_snapshot", "first_seen", "last_seen", "last_changed", "is_active", "msrp", "dealer_notes", "options"];
-        foreach (string column in columns)
+        IReadOnlyList<string> columns = job.CheckedColumns ?? [.. Strings(connection, $"SELECT column_name FROM (DESCRIBE SELECT * FROM {ours})")
+            .Where(c => c is not ("vin" or Hashing.SnapshotHasher.ColumnName))];
+        // Typed values compared (last_updated differs in type between the transformed outputs: checked below).
+        string counts = string.Join(", ", columns.Select(c => $"count(o.\"{c}\"), count_if(o.\"{c}\" IS DISTINCT FROM d.\"{c}\")"));
+        using (DuckDBCommand command = connection.CreateCommand())
         {
-            // last_updated etc. differ in type between the two files; these compare as typed values.
-            long differ = Scalar(connection, $"SELECT count(*) FROM {ours} o JOIN {duck} d USING (vin) WHERE o.{column} IS DISTINCT FROM d.{column}");
-            long nonNull = Scalar(connection, $"SELECT count({column}) FROM {ours}");
-            Console.WriteLine($"check: {column,-24} {nonNull,9:N0} non-null, {differ:N0} differ");
-            ok &= differ == 0;
+            command.CommandText = $"SELECT {counts} FROM {ours} o JOIN {duck} d USING (vin)";
+            using DuckDBDataReader reader = command.ExecuteReader();
+            reader.Read();
+            for (int c = 0; c < columns.Count; c++)
+            {
+                long nonNull = reader.GetInt64(2 * c), differ = reader.GetInt64(2 * c + 1);
+                Console.WriteLine($"check: {columns[c],-24} {nonNull,9:N0} non-null, {differ:N0} differ");
+                ok &= differ == 0;
+            }
         }
-        if (job == Transformed)
+        if (job == StageJob.Transformed)
         {
             long timestamps = Scalar(connection, $"SELECT count(*) FROM {ours} o JOIN {duck} d USING (vin) WHERE CAST(o.last_updated AS TIMESTAMPTZ) IS DISTINCT FROM d.last_updated");
             Console.WriteLine($"check: {"last_updated",-24} {timestamps:N0} differ (as TIMESTAMPTZ)");
@@ -276,6 +278,16 @@ public static class StageVsDuckDb
         }
         Console.WriteLine(ok ? "check: same rows and values" : "check: DIFFERENCES");
         return ok;
+    }
+
+    private static List<string> Strings(DuckDBConnection connection, string sql)
+    {
+        using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        using DuckDBDataReader reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read()) values.Add(reader.GetString(0));
+        return values;
     }
 
     private static long Scalar(DuckDBConnection connection, string sql)
