@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Ingest.Entities.Stellantis;
 using Ingest.Tiers;
 
 namespace Ingest.Benchmarks.Stages;
@@ -11,7 +12,8 @@ namespace Ingest.Benchmarks.Stages;
 /// The same rules as <c>SourceMerge</c> and <c>ConsolidatedStage</c>, in SQL (docs/consolidation.md).
 /// </summary>
 /// <remarks>
-/// <c>_snapshot</c> is DuckDB's own <c>hash()</c> of the merged value columns (the key included, as ours), its top bit
+/// <c>_snapshot</c> is DuckDB's own <c>hash()</c> of the merged value columns but the ones
+/// <see cref="DealerFeedMerge.IgnoredInSnapshot"/> leaves out (the key included, as ours), its top bit
 /// cleared to fit a BIGINT, not our XxHash3: the two outputs' snapshots differ. So a history row's snapshot is
 /// recomputed the same way over its value columns to decide <c>last_changed</c> (the stage reads the stored one), and a
 /// carried row keeps the snapshot it was written with, as ours does.
@@ -19,18 +21,7 @@ namespace Ingest.Benchmarks.Stages;
 public sealed class DuckDbMerge(int threads = 1) : DuckDbJob(threads)
 {
     /// <summary>The sources' names in rank order, as <c>BuiltInStages</c> registers them (<c>_sources</c> holds them).</summary>
-    public static IReadOnlyList<string> SourceNames { get; } = ["inventory", "dealer_feed"];
-
-    /// <summary>The policies <c>BuiltInStages.DealerFeedPolicies</c> declares (src/Runner/Stages/BuiltInStages.cs): keep them in step.</summary>
-    public static IReadOnlyDictionary<string, FieldPolicy> DealerFeedPolicies { get; } = new Dictionary<string, FieldPolicy>
-    {
-        ["discounted_price"] = FieldPolicy.Latest("last_updated"),
-        ["last_updated"] = FieldPolicy.Latest("last_updated"),
-        ["msrp"] = FieldPolicy.FirstNonNull,
-        ["stock_number"] = FieldPolicy.FirstNonNull,
-        ["exterior_color_desc"] = FieldPolicy.FirstNonNull,
-        ["mileage"] = FieldPolicy.FirstNonNull,
-    };
+    public static IReadOnlyList<string> SourceNames { get; } = [DealerFeedMerge.InventorySource, DealerFeedMerge.FeedSource];
 
     private const string Key = "vin";
     private const string Present = "__present"; // marks a joined side's rows: a key only the other side has leaves it null
@@ -40,22 +31,29 @@ public sealed class DuckDbMerge(int threads = 1) : DuckDbJob(threads)
     /// (their own <c>_snapshot</c> is left out); the merged table has the main source's, then the other's it lacks.
     /// </summary>
     public static string CopySql(IReadOnlyList<string> main, IReadOnlyList<string> mainColumns, IReadOnlyList<string> other, IReadOnlyList<string> otherColumns,
-        IReadOnlyDictionary<string, FieldPolicy> policies, IReadOnlyList<string> history, DateOnly date, string outputFile)
+        IReadOnlyDictionary<string, FieldPolicy> policies, IReadOnlyList<string> ignoredInSnapshot, IReadOnlyList<string> history, DateOnly date, string outputFile)
     {
         string[] values = [.. mainColumns.Concat(otherColumns).Where(c => c != Hashing.SnapshotHasher.ColumnName).Distinct(StringComparer.Ordinal)];
-        IEnumerable<string> merged = values.Select(c => $"{ColumnSql(c, mainColumns.Contains(c), otherColumns.Contains(c), policies)} AS {Identifier(c)}");
+        bool lastKnown = history.Count > 0 && policies.Values.Any(p => p.Kind == FieldPolicyKind.LastKnown);
+        IEnumerable<string> merged = values.Select(c => $"{ColumnSql(c, mainColumns.Contains(c), otherColumns.Contains(c), policies, lastKnown)} AS {Identifier(c)}");
         string sources = $"""
             CASE WHEN i.{Present} AND f.{Present} THEN [{Quote(SourceNames[0])}, {Quote(SourceNames[1])}]
                  WHEN i.{Present} THEN [{Quote(SourceNames[0])}] ELSE [{Quote(SourceNames[1])}] END AS _sources
             """;
         string mainRows = ReadParquet(main), otherRows = ReadParquet(other);
-        string hashed = string.Join(", ", values.Select(Identifier));
+        string hashed = string.Join(", ", values.Where(c => !ignoredInSnapshot.Contains(c, StringComparer.Ordinal)).Select(Identifier));
+        // LastKnown columns fall back on the history row of the same key when neither source has a value today.
+        string historyValues = lastKnown
+            ? $"LEFT JOIN (SELECT {Key}, {string.Join(", ", policies.Where(p => p.Value.Kind == FieldPolicyKind.LastKnown).Select(p => Identifier(p.Key)))} FROM {ReadParquet(history)}) h " +
+              $"ON h.{Key} = coalesce(i.{Key}, f.{Key})"
+            : "";
         string today = $"""
             (SELECT *, CAST(hash({hashed}) & 9223372036854775807 AS BIGINT) AS _snapshot
              FROM (SELECT {string.Join(", ", merged)},
                           {sources}
                    FROM (SELECT *, true AS {Present} FROM {mainRows}) i
-                   FULL OUTER JOIN (SELECT *, true AS {Present} FROM {otherRows}) f ON i.{Key} = f.{Key}))
+                   FULL OUTER JOIN (SELECT *, true AS {Present} FROM {otherRows}) f ON i.{Key} = f.{Key}
+                   {historyValues}))
             """;
         string keys = $"(SELECT {Key} FROM {mainRows} UNION ALL SELECT {Key} FROM {otherRows})";
         string historySnapshot = $"CAST(hash({hashed}) & 9223372036854775807 AS BIGINT)";
@@ -63,12 +61,18 @@ public sealed class DuckDbMerge(int threads = 1) : DuckDbJob(threads)
     }
 
     /// <summary>One merged column: <c>i</c> is the main source's row, <c>f</c> the other's; a side without the key reads as nulls.</summary>
-    private static string ColumnSql(string column, bool inMain, bool inOther, IReadOnlyDictionary<string, FieldPolicy> policies)
+    /// <param name="lastKnown">A history is joined as <c>h</c>, for <see cref="FieldPolicyKind.LastKnown"/> columns.</param>
+    private static string ColumnSql(string column, bool inMain, bool inOther, IReadOnlyDictionary<string, FieldPolicy> policies, bool lastKnown)
     {
         string c = Identifier(column);
+        FieldPolicy policy = policies.TryGetValue(column, out FieldPolicy? declared) ? declared : FieldPolicy.SourceRank;
+        if (policy.Kind == FieldPolicyKind.LastKnown)
+        {
+            IEnumerable<string> candidates = [.. inMain ? [$"i.{c}"] : Array.Empty<string>(), .. inOther ? [$"f.{c}"] : Array.Empty<string>(), .. lastKnown ? [$"h.{c}"] : Array.Empty<string>()];
+            return $"coalesce({string.Join(", ", candidates)})";
+        }
         if (!inOther) return $"i.{c}";
         if (!inMain) return $"f.{c}";
-        FieldPolicy policy = policies.TryGetValue(column, out FieldPolicy? declared) ? declared : FieldPolicy.SourceRank;
         switch (policy.Kind)
         {
             case FieldPolicyKind.FirstNonNull:
@@ -85,11 +89,11 @@ public sealed class DuckDbMerge(int threads = 1) : DuckDbJob(threads)
         }
     }
 
-    /// <summary>Reads the two sources' columns from their files, then runs the COPY (<see cref="DealerFeedPolicies"/>).</summary>
+    /// <summary>Reads the two sources' columns from their files, then runs the COPY (<see cref="DealerFeedMerge"/>'s policies).</summary>
     public override void Copy(IReadOnlyList<IReadOnlyList<string>> day, IReadOnlyList<string> history, DateOnly date, string outputFile)
     {
         if (day.Count != SourceNames.Count) throw new ArgumentException($"The merge reads {SourceNames.Count} sources; {day.Count} given.", nameof(day));
-        Execute(CopySql(day[0], Columns(day[0]), day[1], Columns(day[1]), DealerFeedPolicies, history, date, outputFile));
+        Execute(CopySql(day[0], Columns(day[0]), day[1], Columns(day[1]), DealerFeedMerge.Policies, DealerFeedMerge.IgnoredInSnapshot, history, date, outputFile));
     }
 
     /// <summary>The columns of Parquet files (their first file's schema), in order.</summary>

@@ -1,7 +1,6 @@
 using Ingest.Entities.Mercedes;
 using Ingest.Entities.Stellantis;
 using Ingest.Sources;
-using Ingest.Tiers;
 
 namespace Ingest.Runner.Stages;
 
@@ -23,12 +22,10 @@ internal static class BuiltInStages
         .Transformed<StellantisFeedVehicle>("stellantis/transformed/vehicles_from_dealer_feed", "stellantis/raw/dealer_feed")
         .Consolidated<StellantisVehicle>("stellantis/consolidated/vehicles_with_dealer_feed", "stellantis/transformed/vehicles_from_inventory", options => options with
         {
-            SourceName = "inventory",
-            OtherSources = [StageRegistry.OtherSource<StellantisFeedVehicle>("dealer_feed", "stellantis/transformed/vehicles_from_dealer_feed")],
-            FieldPolicies = DealerFeedPolicies,
-            // The feed counts days on the lot and stamps every item it sends with the time of sending: both move every
-            // day without the vehicle changing, and would make every vehicle it lists read as changed every day.
-            IgnoredInSnapshot = ["days_on_lot", "last_updated"],
+            SourceName = DealerFeedMerge.InventorySource,
+            OtherSources = [StageRegistry.OtherSource<StellantisFeedVehicle>(DealerFeedMerge.FeedSource, "stellantis/transformed/vehicles_from_dealer_feed")],
+            FieldPolicies = DealerFeedMerge.Policies,
+            IgnoredInSnapshot = DealerFeedMerge.IgnoredInSnapshot,
         })
         .Raw("mercedes/raw/inventory", MercedesSource, _ => [new SubResource("new"), new SubResource("used")])
         .Transformed<MercedesVehicle>("mercedes/transformed/vehicles_from_inventory", "mercedes/raw/inventory")
@@ -47,22 +44,6 @@ internal static class BuiltInStages
             zip: context.Setting("INGEST_ZIP", "10001"),
             radius: context.IntSetting("INGEST_RADIUS", 99999),
             brand: context.Setting("INGEST_BRAND", "jeep"));
-
-    /// <summary>
-    /// How the dealer feed and the public inventory agree on a vehicle: the most recent price and update time; the feed
-    /// filling what the public record lacks, and for what does not change (msrp, stock number, colour, the dealer's
-    /// discount) the last value either gave when neither does today; any other shared column is the public inventory's.
-    /// </summary>
-    private static readonly Dictionary<string, FieldPolicy> DealerFeedPolicies = new()
-    {
-        ["discounted_price"] = FieldPolicy.Latest("last_updated"),
-        ["last_updated"] = FieldPolicy.Latest("last_updated"),
-        ["msrp"] = FieldPolicy.LastKnown,
-        ["stock_number"] = FieldPolicy.LastKnown,
-        ["exterior_color_desc"] = FieldPolicy.LastKnown,
-        ["dealer_discount"] = FieldPolicy.LastKnown,
-        ["mileage"] = FieldPolicy.FirstNonNull,
-    };
 
     private static PagedSourceOptions StellantisDealerFeedSource(StageContext context) =>
         KnownSources.StellantisDealerFeed(
