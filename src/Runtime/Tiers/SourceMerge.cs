@@ -253,6 +253,14 @@ internal sealed class SourceMerge : IDisposable
         }
         foreach (ColumnPlan plan in _plans)
         {
+            // A column only the main source has, from a main batch (every row of which is the main source's): the
+            // batch's own array, with nothing to pick (most of a wide entity's columns).
+            if (mainBatch is not null && plan.SourceCount == 1 && plan.ColumnIn[0] >= 0 && (plan.Policy.Kind != FieldPolicyKind.LastKnown || inHistory is null))
+            {
+                columns.Add(mainBatch.Column(plan.ColumnIn[0]));
+                plan.ValuesFrom[0] += rows;
+                continue;
+            }
             Pick(plan, at, inHistory, mainBatch, picks, from);
             columns.Add(Gather(plan, picks, from, mainBatch));
         }
