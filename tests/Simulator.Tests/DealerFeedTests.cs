@@ -76,6 +76,17 @@ public sealed class DealerFeedTests(SharedInventory shared) : IClassFixture<Shar
     }
 
     [Fact]
+    public void A_vehicles_stock_number_is_the_same_from_one_day_to_the_next()
+    {
+        var today = Feed.Items(Northeast).ToDictionary(i => i.Vin);
+        var tomorrow = Feed.Items(Northeast with { Date = Today.AddDays(1) });
+
+        var both = tomorrow.Where(i => today.ContainsKey(i.Vin)).ToList();
+        Assert.True(both.Count > 5_000, $"{both.Count} vehicles in both days' feeds");
+        Assert.All(both, i => Assert.Equal(today[i.Vin].StockNo, i.StockNo));
+    }
+
+    [Fact]
     public void Only_subscribing_dealers_are_carried_about_40_percent_of_them()
     {
         var items = Feed.Items(National);

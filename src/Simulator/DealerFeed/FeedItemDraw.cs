@@ -3,7 +3,8 @@ namespace Ingest.Simulator;
 /// <summary>
 /// The feed's own decisions about one vehicle on one day, drawn in a fixed order from one stream keyed by (seed, slot,
 /// generation, day): whether the feed lags on it, carries yesterday's price, leaves out its msrp or colour, and when it
-/// says it updated it. Keyed by the day, so a vehicle the feed lags on today is back tomorrow.
+/// says it updated it. Keyed by the day, so a vehicle the feed lags on today is back tomorrow; the feed's own stock
+/// number is the vehicle's alone.
 /// </summary>
 internal readonly record struct FeedItemDraw(bool Lagging, bool WantsStalePrice, bool MsrpMissing, bool ColorMissing, int UpdatedSecond, int OwnStockSerial)
 {
@@ -24,6 +25,13 @@ internal readonly record struct FeedItemDraw(bool Lagging, bool WantsStalePrice,
             MsrpMissing: random.Chance(MissingMsrpRate),
             ColorMissing: random.Chance(MissingColorRate),
             UpdatedSecond: random.Next(StaleWindowSeconds),
-            OwnStockSerial: random.Next(1, 10_000));
+            OwnStockSerial: OwnStockSerialOf(seed, core));
     }
+
+    /// <summary>
+    /// The serial of the feed's own stock number (when the public record has none): a dealer's stock number does not
+    /// change from day to day, so it is drawn from the vehicle alone, not the day.
+    /// </summary>
+    private static int OwnStockSerialOf(int seed, in VehicleCore core) =>
+        new SimRandom((ulong)seed, RandomStreams.DealerFeedItem, SimRandom.Hash((ulong)core.Slot, (ulong)core.Generation), ulong.MaxValue).Next(1, 10_000);
 }
