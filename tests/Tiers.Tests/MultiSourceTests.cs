@@ -134,6 +134,38 @@ public sealed class MultiSourceTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task With_three_sources_a_key_is_driven_by_the_highest_ranked_one_that_has_it()
+    {
+        await WriteTransformedAsync<Listing>(Day1, SitePages);
+        await WriteTransformedAsync<FeedListing>(Day1, FeedPages);
+        // A second feed: G with the first feed (not the site), F its own, D newer than the first feed's, C as the site has it.
+        await WriteTransformedAsync<FeedListing>(Day1,
+        [
+            """{"items":[{"vin":"F","price":600,"color":"black","stockNumber":"G-F","lastUpdated":"2026-11-27T05:00:00Z","daysOnLot":3},""" +
+            """{"vin":"D","price":390,"color":null,"stockNumber":"G-D","lastUpdated":"2026-11-27T07:00:00Z","daysOnLot":1},""" +
+            """{"vin":"C","price":310,"color":"navy","stockNumber":"G-C","lastUpdated":"2026-11-27T10:00:00Z","daysOnLot":4}]}""",
+        ], tableName: "second_feed_listings");
+        ConsolidatedStageOptions options = Options with
+        {
+            OtherSources = [ConsolidationSource.Of<FeedListing>("feed"), ConsolidationSource.Of<FeedListing>("feed2") with { Table = "second_feed_listings" }],
+        };
+
+        ConsolidatedStageReport report = await ConsolidatedStage.RunAsync<Listing>(Day1, _warehouse.Root, options);
+
+        List<object?[]> rows = Warehouse.Query($"SELECT vin, price, color, stock_number, days_on_lot, options, _sources FROM {Vehicles(Day1)} ORDER BY vin");
+        Assert.Equal(["A", "B", "C", "D", "E", "F"], rows.Select(r => (string)r[0]!));
+        // C: the site's, except the preferred first feed's stock number (it lacks C: the rank decides, the site's) and the newer second feed's price.
+        AssertRow(rows[2], 310m, "blue", "S-C", 4, ["site", "feed2"]);
+        // D: driven by the first feed, merged with the second; the second's price is newer (07:00 against 06:00); its null colour loses to the first's.
+        AssertRow(rows[3], 390m, "white", "F-D", 1, ["feed", "feed2"]);
+        // F: the second feed's alone.
+        AssertRow(rows[5], 600m, "black", "G-F", 3, ["feed2"]);
+        Assert.Equal(["site", "feed", "feed2"], report.Sources.Select(s => s.Name));
+        Assert.Equal([4L, 1L, 1L], report.Sources.Select(s => s.KeysOnlyHere));
+        Assert.Equal(6, report.RowsOut);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -281,10 +313,10 @@ public sealed class MultiSourceTests : IDisposable
     }
 
     /// <summary>Writes a transformed partition of <typeparamref name="TEntity"/> as the transformed stage does: a batch per page, with <c>_snapshot</c>.</summary>
-    private async Task WriteTransformedAsync<TEntity>(DateOnly date, IReadOnlyList<string> pages)
+    private async Task WriteTransformedAsync<TEntity>(DateOnly date, IReadOnlyList<string> pages, string? tableName = null)
         where TEntity : IEntity
     {
-        Table table = new TableStore(_warehouse.Root).OpenTable(TransformedStageOptions.DefaultNamespace, TEntity.Descriptor.Table);
+        Table table = new TableStore(_warehouse.Root).OpenTable(TransformedStageOptions.DefaultNamespace, tableName ?? TEntity.Descriptor.Table);
         var hasher = new SnapshotHasher();
         Extraction.EntityExtractor extractor = TEntity.CreateExtractor();
         await using PartitionWriter writer = table.CreatePartitionWriter(date, ConsolidatedTier.SourceSchema(TEntity.Descriptor));

@@ -34,6 +34,9 @@ namespace Ingest.Tiers;
 /// index, each batch written with its four history columns computed column-wise; then the whole history again, writing
 /// the runs of rows whose key today did not have. No row object, and nothing that grows with the data but the index.
 /// Two different keys share a 64-bit key hash with probability about n²/2⁶⁵ (2·10⁻⁹ for 250,000 keys).</para>
+/// <para><b>Several sources</b> (<see cref="ConsolidatedStageOptions.OtherSources"/>) are merged per key before the
+/// history is applied, column by column by <see cref="FieldPolicy"/> (<see cref="SourceMerge"/>): the other sources'
+/// partitions are held in memory, the main one streams as above. docs/consolidation.md has the rules.</para>
 /// <para><b>An entity that changed.</b> Today's partition must have the entity's columns as declared now (re-run the
 /// transformed stage for the date otherwise); history written before a column was added reads as null in it, and a
 /// column the entity dropped is dropped. A column whose type changed (a struct whose fields changed too) cannot be

@@ -11,7 +11,8 @@ namespace Ingest.Tiers;
 /// The consolidated stage's sources of one day, merged per key: the main source streamed a batch at a time, the other
 /// sources' partitions held in memory and indexed by key hash (a hash join, built on the other sources and probed with
 /// the main one). Each merged batch has the value columns (the main entity's, then those only other sources have),
-/// <c>_sources</c> and a <c>_snapshot</c> computed over the merged values.
+/// <c>_sources</c> (with other sources) and a <c>_snapshot</c> computed over the merged values (<see cref="SnapshotScope"/>).
+/// With one source it applies the field policies alone (<see cref="FieldPolicy.LastKnown"/>, from the history).
 /// </summary>
 /// <remarks>
 /// A row is driven by the highest-ranked source that has its key: the main source's rows first, then each other
