@@ -235,6 +235,7 @@ public sealed class MultiSourceTests : IDisposable
             }
             else
             {
+                Assert.Empty(report.Sources);
                 List<object?[]> columns = Warehouse.Query($"DESCRIBE SELECT * FROM read_parquet('{Path.Combine(_warehouse.Root, "consolidated", "listings_alone", "**", "*.parquet")}')");
                 Assert.DoesNotContain(ConsolidatedTier.Sources, columns.Select(c => (string)c[0]!)); // one source: no _sources
             }

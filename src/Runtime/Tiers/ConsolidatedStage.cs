@@ -139,7 +139,7 @@ public static class ConsolidatedStage
         {
             Table = $"{options.Namespace}/{tableName}",
             Source = $"{options.SourceNamespace}/{options.SourceTable}",
-            Sources = merge is null ? [] : [.. merge.Names.Select((name, s) => new ConsolidatedSourceReport(
+            Sources = merge is null || options.OtherSources.Count == 0 ? [] : [.. merge.Names.Select((name, s) => new ConsolidatedSourceReport(
                 name, s == 0 ? $"{options.SourceNamespace}/{options.SourceTable}" : $"{options.OtherSources[s - 1].Namespace}/{options.OtherSources[s - 1].TableName}",
                 merge.Rows[s], merge.KeysOnlyHere[s], merge.RepeatedKeyRows[s]))],
             MergedColumns = merge?.ColumnReports ?? [],
