@@ -21,13 +21,18 @@ internal static class FaultingResponder
         var query = request.QueryString.Value ?? "";
         var receivedAt = DateTimeOffset.UtcNow;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var (sequence, attempt) = state.Requests.Register(path, path + query);
+        // Read now: an aborted request's headers are gone by the time it is logged.
+        var userAgent = request.Headers.UserAgent.ToString();
+        var referer = request.Headers.Referer.ToString();
+        var (sequence, attempt, endedByReset) = state.Register(path, path + query);
         var faults = state.Faults;
         var decision = FaultPlan.Decide(faults, path + query, attempt, sequence);
         var response = context.Response;
         response.Headers[DelayHeader] = decision.Delay.TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
         response.Headers[FaultHeader] = decision.Kind == FaultKind.SchemaDrift ? $"{decision.Kind}:{decision.Drift}" : decision.Kind.ToString();
-        var ct = context.RequestAborted;
+        // The client going away, or a reset of the server's log, ends the request.
+        using var endedBy = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, endedByReset);
+        var ct = endedBy.Token;
         var status = StatusCodes.Status200OK;
         // A response with a body is logged before the body is sent: a client that has read its response then always
         // finds the request in the log (logged after, the entry could still be missing when the client looks).
@@ -36,8 +41,6 @@ internal static class FaultingResponder
         {
             if (logged) return;
             logged = true;
-            var userAgent = request.Headers.UserAgent.ToString();
-            var referer = request.Headers.Referer.ToString();
             state.Requests.Add(new RequestLogEntry(sequence, path, query, attempt, decision.Kind, decision.Delay, status,
                 receivedAt, System.Diagnostics.Stopwatch.GetElapsedTime(started),
                 userAgent.Length == 0 ? null : userAgent, referer.Length == 0 ? null : referer));
@@ -97,7 +100,8 @@ internal static class FaultingResponder
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            status = 499; // the client went away (nginx's "client closed request")
+            status = 499; // the client went away (nginx's "client closed request"), or a reset ended the request
+            if (!context.RequestAborted.IsCancellationRequested) context.Abort(); // the client must not wait for an answer
         }
         finally
         {

@@ -23,8 +23,8 @@ public sealed class RequestLog
     public long Count(string path) => _perPath.TryGetValue(path, out var count) ? count : 0;
 
     /// <summary>
-    /// Requests registered and not yet logged: being answered, or held until their client goes away. A test that resets
-    /// the log waits for this to reach 0 first, or an earlier test's abandoned request lands in its log.
+    /// Requests registered and not yet logged: being answered, or held until their client goes away. A reset ends them
+    /// and waits for this to reach 0, or an earlier caller's held request would land in the next caller's log.
     /// </summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 

@@ -45,8 +45,7 @@ internal static class SimulatorEndpoints
         app.MapGet(SimulatorPaths.AdminRequests, context => WriteAdminJson(context, new { total = state.Requests.Total, paths = state.Requests.CountsByPath }));
         app.MapPost(SimulatorPaths.AdminReset, context =>
         {
-            state.Requests.Reset();
-            state.RowShifts.Reset();
+            state.ResetRequests(TimeSpan.FromSeconds(10));
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return Task.CompletedTask;
         });

@@ -27,6 +27,46 @@ internal sealed class SimulatorState
     public RequestLog Requests { get; } = new();
     public RowShiftTracker RowShifts { get; } = new();
 
+    private readonly object _resetting = new();
+    private CancellationTokenSource _earlierRequests = new();
+
+    /// <summary>
+    /// Counts a request (<see cref="RequestLog.Register"/>) and gives the token that a reset cancels to end it: taken
+    /// together, so a request counted before a reset is always ended by it.
+    /// </summary>
+    public (long Sequence, int Attempt, CancellationToken EndedByReset) Register(string path, string url)
+    {
+        lock (_resetting)
+        {
+            var (sequence, attempt) = Requests.Register(path, url);
+            return (sequence, attempt, _earlierRequests.Token);
+        }
+    }
+
+    /// <summary>
+    /// Ends the requests in flight (a held one waits for its client to go away, which a loaded machine can take long to
+    /// notice), waits for them to be logged, then forgets the log and the row shifts: whatever an earlier caller left
+    /// behind is gone before the next one asks. Requests arriving meanwhile wait for the reset to finish.
+    /// </summary>
+    /// <exception cref="TimeoutException">Requests were still being answered after <paramref name="drainTimeout"/>.</exception>
+    public void ResetRequests(TimeSpan drainTimeout)
+    {
+        lock (_resetting)
+        {
+            // Not disposed: a request ended by it may still be unlinking from its token.
+            CancellationTokenSource ending = _earlierRequests;
+            _earlierRequests = new CancellationTokenSource();
+            ending.Cancel();
+            if (!SpinWait.SpinUntil(() => Requests.InFlight == 0, drainTimeout))
+            {
+                throw new TimeoutException(
+                    $"{Requests.InFlight} request(s) were still being answered {drainTimeout.TotalSeconds:0.#} s after the reset ended them; nothing was reset.");
+            }
+            Requests.Reset();
+            RowShifts.Reset();
+        }
+    }
+
     public FaultOptions Faults
     {
         get => _faults;
