@@ -120,3 +120,9 @@ public sealed record ConsolidatedStageReport
 /// <param name="KeysOnlyHere">Rows it drove: keys no higher-ranked source had (for the main source, all its rows).</param>
 /// <param name="RepeatedKeyRows">Rows whose key it had already given: its first row of a key is the one merged.</param>
 public sealed record ConsolidatedSourceReport(string Name, string Table, long Rows, long KeysOnlyHere, long RepeatedKeyRows);
+
+/// <summary>
+/// A merged column (<see cref="ConsolidatedStageReport.MergedColumns"/>): more than one source has it, or its policy
+/// reads the history; how many rows took their value from each source (and from <c>history</c>).
+/// </summary>
+public sealed record MergedColumnReport(string Column, FieldPolicy Policy, IReadOnlyDictionary<string, long> ValuesFrom);

@@ -32,6 +32,9 @@ public static class ConsolidatedTier
     /// </summary>
     public const string Sources = "_sources";
 
+    /// <summary>The <see cref="Sources"/> field: <c>list&lt;utf8&gt;</c>, after the sources' columns.</summary>
+    public static Field SourcesField { get; } = new(Sources, new ListType(new Field("item", StringType.Default, nullable: true)), nullable: true);
+
     /// <summary>The four history columns, in the order they follow the source's columns.</summary>
     public static IReadOnlyList<Field> HistoryFields { get; } =
     [

@@ -46,9 +46,6 @@ internal sealed class SourceMerge : IDisposable
     /// <summary>The value columns, <c>_sources</c> and <c>_snapshot</c>: the consolidated table's columns before its history columns.</summary>
     public Schema MergedSchema { get; }
 
-    /// <summary>The <c>_sources</c> field: the names of the sources that had the row's key that day, in rank order.</summary>
-    public static Field SourcesField { get; } = new(ConsolidatedTier.Sources, new ListType(new Field("item", StringType.Default, nullable: true)), nullable: true);
-
     /// <summary>Checks the sources and their policies against each other, then reads and indexes the other sources' partitions.</summary>
     public static async Task<SourceMerge> LoadAsync(EntityDescriptor main, string mainName, ConsolidatedStageOptions options, TableStore store, DateOnly date, CancellationToken cancellationToken)
     {
@@ -73,7 +70,7 @@ internal sealed class SourceMerge : IDisposable
         SnapshotScope snapshots = SnapshotScope.For(valueSchema, options.IgnoredInSnapshot, main.Key);
         var merged = new Schema.Builder();
         foreach (Field field in valueSchema.FieldsList) merged.Field(field);
-        if (otherSources.Count > 0) merged.Field(SourcesField);
+        if (otherSources.Count > 0) merged.Field(ConsolidatedTier.SourcesField);
         merged.Field(SnapshotHasher.Field);
 
         var others = new LoadedSource[otherSources.Count];
@@ -395,7 +392,7 @@ internal sealed class SourceMerge : IDisposable
             offsets[row + 1] = offsets[row] + count;
         }
         StringArray items = names.Build();
-        var data = new ArrayData(SourcesField.DataType, rows, 0, 0,
+        var data = new ArrayData(ConsolidatedTier.SourcesField.DataType, rows, 0, 0,
             [ArrowBuffer.Empty, new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray())], [items.Data]);
         return new ListArray(data);
     }
@@ -549,9 +546,6 @@ internal sealed class SourceMerge : IDisposable
         }
     }
 }
-
-/// <summary>A column more than one source has: its policy and how many merged rows took their value from each source.</summary>
-public sealed record MergedColumnReport(string Column, FieldPolicy Policy, IReadOnlyDictionary<string, long> ValuesFrom);
 
 /// <summary>The history partition's rows, for the values of <see cref="FieldPolicy.LastKnown"/> columns.</summary>
 internal interface IKeyHistory
