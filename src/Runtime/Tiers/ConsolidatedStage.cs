@@ -399,7 +399,15 @@ public static class ConsolidatedStage
             {
                 await foreach (RecordBatch batch in table.ReadPartitionAsync(date, columns, cancellationToken).ConfigureAwait(false))
                 {
-                    history.Add(batch, keyColumns, table, date);
+                    try
+                    {
+                        history.Add(batch, keyColumns, table, date);
+                    }
+                    catch
+                    {
+                        batch.Dispose();
+                        throw;
+                    }
                     if (valueColumns.Count > 0) history._kept.Add(batch);
                     else batch.Dispose();
                 }
