@@ -41,6 +41,8 @@ internal sealed class SourceMerge : IDisposable
         MergedSchema = mergedSchema;
         _snapshots = snapshots;
         _writeSources = others.Length > 0;
+        Rows = new long[names.Length];
+        KeysOnlyHere = new long[names.Length];
     }
 
     /// <summary>The value columns, <c>_sources</c> and <c>_snapshot</c>: the consolidated table's columns before its history columns.</summary>
@@ -124,10 +126,10 @@ internal sealed class SourceMerge : IDisposable
     public IReadOnlyList<string> Names => _names;
 
     /// <summary>Rows each source brought today (the main source's as they are merged).</summary>
-    public long[] Rows { get; private set; } = [];
+    public long[] Rows { get; }
 
     /// <summary>For each source, the keys no source before it had (rows it drove).</summary>
-    public long[] KeysOnlyHere { get; private set; } = [];
+    public long[] KeysOnlyHere { get; }
 
     /// <summary>For each other source, its rows whose key it had already given (the first one is merged).</summary>
     public long[] RepeatedKeyRows => [0, .. _others.Select(o => o.RepeatedKeyRows)];
@@ -144,7 +146,6 @@ internal sealed class SourceMerge : IDisposable
     /// <summary>Merges one batch of the main source with the other sources' rows of the same keys.</summary>
     public RecordBatch MergeMain(RecordBatch batch)
     {
-        EnsureCounters();
         int rows = batch.Length;
         var keys = new ulong[rows];
         var hasKey = new bool[rows];
@@ -163,7 +164,6 @@ internal sealed class SourceMerge : IDisposable
     /// </summary>
     public IEnumerable<RecordBatch> Remaining()
     {
-        EnsureCounters();
         for (int s = 0; s < _others.Length; s++)
         {
             LoadedSource source = _others[s];
@@ -198,15 +198,6 @@ internal sealed class SourceMerge : IDisposable
     public void Dispose()
     {
         foreach (LoadedSource source in _others) source.Dispose();
-    }
-
-    private void EnsureCounters()
-    {
-        if (Rows.Length != _names.Length)
-        {
-            Rows = new long[_names.Length];
-            KeysOnlyHere = new long[_names.Length];
-        }
     }
 
     private long[][] NewLocations(int rows)
