@@ -10,6 +10,7 @@ namespace Ingest.Benchmarks;
 /// <c>interleaved [rounds]</c>: scan, generated and per-record measured in turn within each round, ratios per round;
 /// <c>fetch [throughput|latency] [concurrency] [--no-keys]</c>: the page source over loopback HTTP against the simulator;
 /// <c>transformed-vs-duckdb &lt;warehouse&gt; [--runs n] [--probe]</c>: the transformed stage against DuckDB over a raw partition;
+/// <c>transformed-read-json-vs-duckdb &lt;warehouse&gt; [--runs n]</c>: the same against DuckDB's <c>read_json</c> over the raw bodies;
 /// <c>consolidated-vs-duckdb &lt;warehouse&gt; [--date d] [--runs n]</c>: the consolidated stage against DuckDB over a day and its history;
 /// <c>merged-vs-duckdb &lt;warehouse&gt; [--date d] [--runs n] [--also-stage scenario:stage]</c>: the inventory and the dealer feed merged, against DuckDB;
 /// anything else goes to BenchmarkDotNet (<c>--filter '*ExtractionBenchmarks*'</c>).
@@ -28,6 +29,8 @@ public static class Program
                 return Fetch.FetchBenchmark.RunAsync(rest).GetAwaiter().GetResult();
             case ["transformed-vs-duckdb", .. var rest]:
                 return Stages.StageVsDuckDb.Run(Stages.StageJob.Transformed, rest);
+            case ["transformed-read-json-vs-duckdb", .. var rest]:
+                return Stages.StageVsDuckDb.Run(Stages.StageJob.TransformedReadJson, rest);
             case ["consolidated-vs-duckdb", .. var rest]:
                 return Stages.StageVsDuckDb.Run(Stages.StageJob.Consolidated, rest);
             case ["merged-vs-duckdb", .. var rest]:

@@ -75,23 +75,22 @@ public sealed class DuckDbReadJson : IDisposable
     private static void WriteNdjson(byte[][] pages, string path)
     {
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        foreach (byte[] page in pages)
-        {
-            if (page.AsSpan().IndexOfAny((byte)'\n', (byte)'\r') < 0) file.Write(page);
-            else
-            {
-                using JsonDocument document = JsonDocument.Parse(page);
-                using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = false });
-                document.WriteTo(writer);
-            }
-            file.WriteByte((byte)'\n');
-        }
+        foreach (byte[] page in pages) WriteNdjsonLine(file, page);
     }
 
-    /// <summary>
-    /// The entity's coercers as SQL macros: a number from formatted text (<c>"$48,995.00"</c>, <c>"20 MPG"</c>,
-    /// <c>"18.5 gal"</c>), a flag from <c>Y</c>/<c>N</c>/<c>yes</c>/<c>true</c>/<c>1</c>…, a date in ISO or US notation.
-    /// </summary>
+    /// <summary>One JSON document as one line of NDJSON: as it is when it has no line break, else re-written compact.</summary>
+    public static void WriteNdjsonLine(Stream file, ReadOnlySpan<byte> page)
+    {
+        if (page.IndexOfAny((byte)'\n', (byte)'\r') < 0) file.Write(page);
+        else
+        {
+            using JsonDocument document = JsonDocument.Parse(page.ToArray());
+            using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = false });
+            document.WriteTo(writer);
+        }
+        file.WriteByte((byte)'\n');
+    }
+
     public const string Macros = """
         CREATE OR REPLACE MACRO formatted_number(x) AS
             replace(regexp_extract(replace(trim(x), '$', ''), '^-?[0-9][0-9,]*(\.[0-9]*)?'), ',', '');
@@ -139,7 +138,7 @@ public sealed class DuckDbReadJson : IDisposable
         {ProjectionSql(reading == DuckDbJsonReading.ReadJson ? ReadJsonVehiclesSql(path) : ReadJsonObjectsVehiclesSql(path))}
         """;
 
-    private static string ReadJsonVehiclesSql(string path) => $"""
+    public static string ReadJsonVehiclesSql(string path) => $"""
         SELECT unnest(result.data.vehicles) AS v
         FROM read_json({Quote(path)},
             format = 'newline_delimited',

@@ -29,6 +29,16 @@ public sealed record StageJob(
             "is_demo", "ccode_model", "dealer_zip5", "exterior_image_url", "options",
         ]);
 
+    /// <summary>
+    /// The transformed stage against DuckDB's <c>read_json</c> over the raw bodies (exported as NDJSON first), the
+    /// comparison as issue 4 words it; <see cref="Transformed"/> is against DuckDB's faster formulation.
+    /// </summary>
+    public static StageJob TransformedReadJson { get; } = Transformed with
+    {
+        Name = "transformed-read-json",
+        CreateDuckDb = threads => new DuckDbTransformReadJson(threads),
+    };
+
     public static StageJob Consolidated { get; } = new("consolidated", "stellantis_jeep_inventory", "consolidated_vehicles",
         ["transformed_vehicles_from_inventory"], "consolidated_vehicles", ReadsHistory: true, threads => new DuckDbConsolidate(threads),
         ["_snapshot", "first_seen", "last_seen", "last_changed", "is_active", "msrp", "dealer_notes", "options"]);

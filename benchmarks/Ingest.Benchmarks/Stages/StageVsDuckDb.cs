@@ -22,6 +22,8 @@ namespace Ingest.Benchmarks.Stages;
 /// <item><c>transformed-vs-duckdb &lt;warehouse&gt; [--date yyyy-MM-dd] [--runs n] [--out dir] [--probe] [--duckdb-threads n]</c>:
 /// the transformed stage against <see cref="DuckDbTransform"/> over a raw partition; <c>--probe</c> also times
 /// DuckDB's pipeline cut short at each step.</item>
+/// <item><c>transformed-read-json-vs-duckdb</c>, same options: the transformed stage against
+/// <see cref="DuckDbTransformReadJson"/>, DuckDB's <c>read_json</c> over the raw bodies exported as NDJSON.</item>
 /// <item><c>consolidated-vs-duckdb &lt;warehouse&gt; [--date yyyy-MM-dd] [--runs n] [--out dir] [--duckdb-threads n]</c>:
 /// the consolidated stage against <see cref="DuckDbConsolidate"/> over a transformed partition and the consolidated
 /// partition before it.</item>
@@ -72,6 +74,12 @@ public static class StageVsDuckDb
         {
             IReadOnlyList<string> files = DuckDbTransform.PartitionFiles(warehousePath, "stellantis", table, inputDate);
             Console.WriteLine($"input: {warehousePath}/stellantis/{table}/partition_date={inputDate:yyyy-MM-dd}, {files.Count} files, {files.Sum(f => new FileInfo(f).Length) / 1e6:F1} MB");
+        }
+        if (job == StageJob.TransformedReadJson)
+        {
+            string bodies = DuckDbTransformReadJson.BodiesFile(duckOutput, partition);
+            long bytes = DuckDbTransformReadJson.ExportBodies(warehousePath, partition, bodies);
+            Console.WriteLine($"read_json input: {bodies}, {bytes / 1e6:F1} MB of NDJSON (the fetched bodies, exported before the runs, not timed)");
         }
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; load average {LoadAverage()}");
 
@@ -266,7 +274,7 @@ public static class StageVsDuckDb
                 ok &= differ == 0;
             }
         }
-        if (job == StageJob.Transformed)
+        if (job == StageJob.Transformed || job == StageJob.TransformedReadJson)
         {
             long timestamps = Scalar(connection, $"SELECT count(*) FROM {ours} o JOIN {duck} d USING (vin) WHERE CAST(o.last_updated AS TIMESTAMPTZ) IS DISTINCT FROM d.last_updated");
             Console.WriteLine($"check: {"last_updated",-24} {timestamps:N0} differ (as TIMESTAMPTZ)");
