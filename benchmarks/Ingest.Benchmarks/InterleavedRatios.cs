@@ -22,10 +22,10 @@ public static class InterleavedRatios
 {
     private const int WarmupRounds = 5;
 
-    public static void Run(int rounds)
+    public static void Run(int rounds, int batchSize = EntityExtractor.DefaultBatchSize)
     {
         ExtractionWorkload workload = ExtractionWorkload.Instance;
-        EntityExtractor extractor = StellantisVehicle.CreateExtractor();
+        EntityExtractor extractor = StellantisVehicle.CreateExtractor(batchSize);
         var builder = new VehicleBatchBuilder();
         (string Name, Func<long> Run)[] contenders =
         [

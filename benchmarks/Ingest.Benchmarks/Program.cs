@@ -7,7 +7,7 @@ namespace Ingest.Benchmarks;
 /// <c>quick [batchSize]</c>: rough timings of every contender and the cross-check, for iterating;
 /// <c>check</c>: only the cross-check (exit code 1 when the contenders disagree);
 /// <c>profile [rounds]</c>: the generated extractor in a loop, for a profiler;
-/// <c>interleaved [rounds]</c>: scan, generated and per-record measured in turn within each round, ratios per round;
+/// <c>interleaved [rounds] [batchSize]</c>: scan, generated and per-record measured in turn within each round, ratios per round;
 /// <c>fetch [throughput|latency] [concurrency] [--no-keys]</c>: the page source over loopback HTTP against the simulator;
 /// <c>transformed-vs-duckdb &lt;warehouse&gt; [--runs n] [--probe]</c>: the transformed stage against DuckDB over a raw partition;
 /// <c>transformed-read-json-vs-duckdb &lt;warehouse&gt; [--runs n]</c>: the same against DuckDB's <c>read_json</c> over the raw bodies;
@@ -38,7 +38,7 @@ public static class Program
             case ["check", ..]:
                 return CrossCheck.Run() ? 0 : 1;
             case ["interleaved", .. var rest]:
-                InterleavedRatios.Run(IntArgument(rest, 30));
+                InterleavedRatios.Run(IntArgument(rest, 30), IntArgument(rest.Skip(1).ToArray(), Extraction.EntityExtractor.DefaultBatchSize));
                 return 0;
             case ["profile", .. var rest]:
                 QuickCheck.Profile(IntArgument(rest, 20));
