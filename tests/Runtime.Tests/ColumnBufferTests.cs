@@ -106,6 +106,31 @@ public sealed class ColumnBufferTests
     }
 
     [Fact]
+    public void A_batch_starts_without_the_nulls_of_the_batch_before()
+    {
+        var column = new Int32ColumnBuffer(capacity: 8);
+        column.AppendNull();
+        column.Append(1);
+        column.AppendNull();
+        using var firstBuffers = new BatchBuffers();
+        Int32Array first = Build<Int32Array>(column, firstBuffers);
+        column.Append(2);
+        column.AppendNull();
+        column.Append(3);
+        using var secondBuffers = new BatchBuffers();
+        Int32Array second = Build<Int32Array>(column, secondBuffers);
+        column.Append(4);
+        using var thirdBuffers = new BatchBuffers();
+        Int32Array third = Build<Int32Array>(column, thirdBuffers);
+
+        Assert.Equal([null, 1, null], Enumerable.Range(0, first.Length).Select(first.GetValue));
+        Assert.Equal([2, null, 3], Enumerable.Range(0, second.Length).Select(second.GetValue));
+        Assert.Equal(1, second.NullCount);
+        Assert.Equal([4], Enumerable.Range(0, third.Length).Select(third.GetValue));
+        Assert.Equal(0, third.NullCount);
+    }
+
+    [Fact]
     public void Boolean_values_and_nulls_survive_growth_and_truncation()
     {
         var column = new BooleanColumnBuffer(capacity: 8);
@@ -139,6 +164,12 @@ public sealed class ColumnBufferTests
     [InlineData("ab%C3d", false)]       // 4 to 7 bytes
     [InlineData("abc%C3%28xyz", false)] // 8 to 16 bytes
     [InlineData("a long value with a bad byte %FF in it", false)] // over 16 bytes
+    [InlineData("abcdefghijklmnop%FF", false)]                    // 17 bytes: the bad byte only in the overlapping last block
+    [InlineData("%FFbcdefghijklmnopqrstuvwxyz0123456789", false)] // 37 bytes: in the first block
+    [InlineData("abcdefghijklmnopqrstuvwxyz01234%FF", false)]     // 32 bytes: its last byte
+    [InlineData("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij%C3", false)] // 73: a lead byte at the end
+    [InlineData("abcdefghijklmnopqrstuvwxyz012345", true)]       // 32 bytes of ASCII
+    [InlineData("abcdefghijklmnopqrstuvwxyz0123456789 Cr\u00e8me br\u00fbl\u00e9e", true)] // multi-byte in the last block
     public void TryAppendUtf8_appends_valid_text_and_leaves_the_column_unchanged_otherwise(string spelled, bool valid)
     {
         // %NN spells a raw byte, so invalid UTF-8 can be written in an attribute.

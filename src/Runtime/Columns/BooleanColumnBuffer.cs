@@ -21,7 +21,6 @@ public sealed class BooleanColumnBuffer : ColumnBuffer
         int row = Count;
         EnsureRowCapacity(row);
         SetBit(row, value);
-        MarkValid(row);
         Count = row + 1;
     }
 

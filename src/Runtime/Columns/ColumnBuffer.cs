@@ -8,20 +8,24 @@ using Apache.Arrow.Types;
 namespace Ingest.Columns;
 
 /// <summary>
-/// A growing Arrow column: a validity bitmap plus the type's own buffers, on pooled arrays that become the
-/// Arrow array's buffers without a copy when the batch is built. Rows are appended in order; every row gets
-/// exactly one value or a null.
+/// A growing Arrow column: the type's own buffers, on pooled arrays that become the Arrow array's buffers without a
+/// copy when the batch is built, and its nulls. Rows are appended in order; every row gets exactly one value or a null.
 /// </summary>
+/// <remarks>
+/// Nulls are the exception (about one value in ten), so the buffer marks them, not the values: a set bit per null
+/// row, and nothing to do for a value. The Arrow validity bitmap is their complement, made when the batch is built,
+/// and only for a column that has a null (without one, Arrow needs no bitmap at all).
+/// </remarks>
 public abstract class ColumnBuffer
 {
-    private byte[] _validity;
+    private byte[] _nulls; // bit i set: row i is null; zero beyond Count
     private int _nullCount;
 
     protected ColumnBuffer(IArrowType type, int capacity)
     {
         Type = type;
         Capacity = Math.Max(capacity, 8);
-        _validity = Rent((Capacity + 7) / 8);
+        _nulls = RentCleared((Capacity + 7) / 8);
     }
 
     public IArrowType Type { get; }
@@ -41,9 +45,13 @@ public abstract class ColumnBuffer
         ArrowBuffer validity = ArrowBuffer.Empty;
         if (_nullCount > 0)
         {
-            validity = new ArrowBuffer(_validity.AsMemory(0, (Count + 7) / 8));
-            buffers.Adopt(_validity);
-            _validity = Rent((Capacity + 7) / 8);
+            int bytes = (Count + 7) / 8;
+            byte[] bitmap = Rent(bytes);
+            Span<byte> nulls = _nulls.AsSpan(0, bytes);
+            for (int i = 0; i < nulls.Length; i++) bitmap[i] = (byte)~nulls[i];
+            nulls.Clear();
+            validity = new ArrowBuffer(bitmap.AsMemory(0, bytes));
+            buffers.Adopt(bitmap);
         }
         ArrayData data = BuildData(buffers, validity, _nullCount);
         Count = 0;
@@ -59,7 +67,10 @@ public abstract class ColumnBuffer
         if (count > Count) count = Count;
         for (int i = count; i < Count; i++)
         {
-            if ((_validity[i >> 3] & (1 << (i & 7))) == 0) _nullCount--;
+            ref byte bits = ref _nulls[i >> 3];
+            if ((bits & (1 << (i & 7))) == 0) continue;
+            bits &= (byte)~(1 << (i & 7)); // the row will be appended again
+            _nullCount--;
         }
         TruncateValues(count);
         Count = count;
@@ -82,29 +93,28 @@ public abstract class ColumnBuffer
     private void GrowRows()
     {
         int capacity = Capacity * 2;
-        _validity = Regrow(_validity, (capacity + 7) / 8, (Count + 7) / 8);
+        int used = (Count + 7) / 8;
+        _nulls = Regrow(_nulls, (capacity + 7) / 8, used);
+        _nulls.AsSpan(used).Clear();
         GrowValues(capacity);
         Capacity = capacity;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected void MarkValid(int row)
-    {
-        ref byte bits = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_validity), row >> 3);
-        int bit = row & 7;
-        bits = bit == 0 ? (byte)1 : (byte)(bits | (1 << bit));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void MarkNull(int row)
     {
-        ref byte bits = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_validity), row >> 3);
-        int bit = row & 7;
-        bits = bit == 0 ? (byte)0 : (byte)(bits & ~(1 << bit));
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_nulls), row >> 3) |= (byte)(1 << (row & 7));
         _nullCount++;
     }
 
     protected static byte[] Rent(int bytes) => ColumnBufferPool.Rent(bytes);
+
+    private static byte[] RentCleared(int bytes)
+    {
+        byte[] array = Rent(bytes);
+        array.AsSpan().Clear();
+        return array;
+    }
 
     /// <summary>A bigger pooled array holding the first <paramref name="used"/> bytes of <paramref name="array"/>.</summary>
     protected static byte[] Regrow(byte[] array, int bytes, int used)

@@ -28,7 +28,6 @@ public sealed class ListColumnBuffer<TValues> : ColumnBuffer where TValues : Col
         int row = Count;
         EnsureRowCapacity(row);
         Offset(row + 1) = Values.Count;
-        MarkValid(row);
         Count = row + 1;
     }
 

@@ -21,7 +21,6 @@ public class PrimitiveColumnBuffer<T> : ColumnBuffer where T : unmanaged
         int row = Count;
         EnsureRowCapacity(row);
         Unsafe.Add(ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(_values)), row) = value;
-        MarkValid(row);
         Count = row + 1;
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 
@@ -28,28 +29,23 @@ public sealed class StringColumnBuffer : ColumnBuffer
     {
         ref byte target = ref Room(utf8.Length);
         if (utf8.Length <= 16) CopySmall(ref MemoryMarshal.GetReference(utf8), ref target, utf8.Length);
-        else Unsafe.CopyBlockUnaligned(ref target, ref MemoryMarshal.GetReference(utf8), (uint)utf8.Length);
+        else CopyLarge(ref MemoryMarshal.GetReference(utf8), ref target, utf8.Length);
         CommitReserved(utf8.Length);
     }
 
     /// <summary>
-    /// Appends UTF-8 text after checking that it is valid UTF-8, or appends nothing and returns false. A short value
-    /// is checked in the same pass as its copy: its bytes are all ASCII when the words the copy moves have no high bit.
+    /// Appends UTF-8 text after checking that it is valid UTF-8, or appends nothing and returns false. The value is
+    /// checked in the same pass as its copy: its bytes are all ASCII when the words or vectors the copy moves have no
+    /// high bit, and only text with a byte above 0x7F goes to the general validator.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryAppendUtf8(ReadOnlySpan<byte> utf8)
     {
         ref byte target = ref Room(utf8.Length);
-        if (utf8.Length <= 16)
-        {
-            ulong moved = CopySmall(ref MemoryMarshal.GetReference(utf8), ref target, utf8.Length);
-            if ((moved & 0x8080_8080_8080_8080UL) != 0 && !System.Text.Unicode.Utf8.IsValid(utf8)) return false;
-        }
-        else
-        {
-            if (!Ingest.Extraction.Utf8Validation.IsValid(utf8)) return false;
-            Unsafe.CopyBlockUnaligned(ref target, ref MemoryMarshal.GetReference(utf8), (uint)utf8.Length);
-        }
+        bool ascii = utf8.Length <= 16
+            ? (CopySmall(ref MemoryMarshal.GetReference(utf8), ref target, utf8.Length) & 0x8080_8080_8080_8080UL) == 0
+            : CopyLarge(ref MemoryMarshal.GetReference(utf8), ref target, utf8.Length);
+        if (!ascii && !System.Text.Unicode.Utf8.IsValid(utf8)) return false;
         CommitReserved(utf8.Length);
         return true;
     }
@@ -95,6 +91,54 @@ public sealed class StringColumnBuffer : ColumnBuffer
         return bytes;
     }
 
+    // Longer values (17 bytes and more): a vector at a time, each copied and checked for a high bit in the same pass,
+    // the last one overlapping the one before instead of a byte loop; no call to memmove. True when all are ASCII.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CopyLarge(ref byte source, ref byte target, int length)
+    {
+        if (Vector256.IsHardwareAccelerated && length >= 32)
+        {
+            Vector256<byte> high = Vector256<byte>.Zero;
+            for (int offset = 0; offset < length - 32; offset += 32)
+            {
+                Vector256<byte> block = Vector256.LoadUnsafe(ref source, (nuint)offset);
+                block.StoreUnsafe(ref target, (nuint)offset);
+                high |= block;
+            }
+            Vector256<byte> last = Vector256.LoadUnsafe(ref source, (nuint)(length - 32));
+            last.StoreUnsafe(ref target, (nuint)(length - 32));
+            return ((high | last) & Vector256.Create((byte)0x80)) == Vector256<byte>.Zero;
+        }
+        if (Vector128.IsHardwareAccelerated)
+        {
+            Vector128<byte> high = Vector128<byte>.Zero;
+            for (int offset = 0; offset < length - 16; offset += 16)
+            {
+                Vector128<byte> block = Vector128.LoadUnsafe(ref source, (nuint)offset);
+                block.StoreUnsafe(ref target, (nuint)offset);
+                high |= block;
+            }
+            Vector128<byte> last = Vector128.LoadUnsafe(ref source, (nuint)(length - 16));
+            last.StoreUnsafe(ref target, (nuint)(length - 16));
+            return ((high | last) & Vector128.Create((byte)0x80)) == Vector128<byte>.Zero;
+        }
+        ulong bits = 0;
+        int i = 0;
+        for (; i + 8 <= length; i += 8)
+        {
+            ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, i));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i), word);
+            bits |= word;
+        }
+        for (; i < length; i++)
+        {
+            byte b = Unsafe.Add(ref source, i);
+            Unsafe.Add(ref target, i) = b;
+            bits |= b;
+        }
+        return (bits & 0x8080_8080_8080_8080UL) == 0;
+    }
+
     /// <summary>
     /// Reserves room for up to <paramref name="maxLength"/> bytes at the end of the data, to be filled in place
     /// and then committed with <see cref="CommitReserved"/>: the unescape-and-coerce path writes there directly.
@@ -109,7 +153,6 @@ public sealed class StringColumnBuffer : ColumnBuffer
         EnsureRowCapacity(row);
         _dataLength += length;
         Offset(row + 1) = _dataLength;
-        MarkValid(row);
         Count = row + 1;
     }
 

@@ -23,7 +23,6 @@ public sealed class StructColumnBuffer : ColumnBuffer
     {
         int row = Count;
         EnsureRowCapacity(row);
-        MarkValid(row);
         Count = row + 1;
     }
 
